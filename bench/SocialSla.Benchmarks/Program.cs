@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(SocialSla.Benchmarks.ReplayBenchmarks).Assembly).Run(args);

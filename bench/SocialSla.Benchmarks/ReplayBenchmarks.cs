@@ -1,0 +1,47 @@
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using SocialSla.Core.Import;
+using SocialSla.Core.Mentions;
+using SocialSla.Core.Sla;
+using SocialSla.Standalone.Replay;
+
+namespace SocialSla.Benchmarks;
+
+/// <summary>
+/// Replay of a generated TWCS file end to end (CSV parsing, dedupe, threading, clocks, alerts, KPIs) against merely
+/// parsing the same file, measured in the same run. Messages per second = <see cref="Messages"/> / mean time.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+public class ReplayBenchmarks
+{
+    private string _path = "";
+
+    /// <summary>Rows in the generated file.</summary>
+    [Params(1_000_000)]
+    public int Messages { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => _path = BenchFile.Twcs(Messages);
+
+    /// <summary>Baseline: read the CSV into mentions, nothing else.</summary>
+    [Benchmark(Baseline = true)]
+    public int ParseOnly() => Import().Mentions.Count;
+
+    /// <summary>The whole replay, as <c>socialsla replay FILE --first-reply-target 15m</c> runs it.</summary>
+    [Benchmark]
+    public long Replay()
+    {
+        var batch = Import();
+        var policy = SlaPolicy.Default.WithReplyTargetOverride(NodaTime.Duration.FromMinutes(15));
+        var result = ReplayRunner.Run(new List<Mention?>(batch.Mentions), policy, batch.Rows, batch.Issues.Count);
+        return result.Total.CasesOpened;
+    }
+
+    private ImportBatch Import()
+    {
+        using var reader = new StreamReader(_path, Encoding.UTF8, true, 1 << 16);
+        return TwcsImport.Read(reader, new ImportOptions { KeepText = false });
+    }
+}

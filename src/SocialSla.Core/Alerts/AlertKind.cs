@@ -1,0 +1,16 @@
+namespace SocialSla.Core.Alerts;
+
+/// <summary>What an alert warns about (design §3).</summary>
+public enum AlertKind : byte
+{
+    /// <summary>Half of a reply target has passed.</summary>
+    Warning = 1,
+    /// <summary>80 % of a reply target has passed.</summary>
+    AtRisk,
+    /// <summary>A target was missed.</summary>
+    Breached,
+    /// <summary>The platform's private-reply window is about to close.</summary>
+    ReplyWindowClosing,
+    /// <summary>Mention volume is far above its baseline.</summary>
+    VolumeSpike,
+}

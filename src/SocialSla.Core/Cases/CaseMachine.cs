@@ -1,0 +1,230 @@
+using NodaTime;
+using SocialSla.Core.Alerts;
+using SocialSla.Core.Kpis;
+using SocialSla.Core.Mentions;
+using SocialSla.Core.Sla;
+
+namespace SocialSla.Core.Cases;
+
+/// <summary>The case state machine: events and the passing of time in, a new state and commands out (design §2).</summary>
+/// <remarks>
+/// <para>Pure: time is an argument. The Durable orchestrator, the local scheduler and replay all drive it the same way:
+/// <see cref="Apply"/> for each event, <see cref="Advance"/> at each requested wake-up, then execute the commands.</para>
+/// <para>A threshold fires when its clock was still running strictly after the threshold instant, judged at
+/// <c>now</c>: a reply at exactly the target is within target. Wake-ups are therefore requested one tick
+/// (<see cref="Duration.Epsilon"/>) after a threshold. A threshold passed while its clock ran but seen only later
+/// (a late wake-up, an out-of-order message) fires late rather than never; each fires at most once.</para>
+/// </remarks>
+public static class CaseMachine
+{
+    /// <summary>The state of a new case, before its first event.</summary>
+    public static CaseState Create(CaseId id, Mention first, SlaPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(policy);
+        var facts = new CaseFacts(first.Account, first.Channel, first.Priority);
+        return new CaseState
+        {
+            Id = id,
+            Account = first.Account,
+            Channel = first.Channel,
+            Priority = first.Priority,
+            Terms = policy.TermsFor(facts),
+            CustomerHandle = first.FromBrand ? null : HandleOf(first),
+            Link = first.FromBrand ? null : first.Url,
+            Excerpt = first.FromBrand ? "" : Excerpt(first.Text),
+        };
+    }
+
+    /// <summary>Records an event, then advances the case to <paramref name="now"/>.</summary>
+    public static CaseStep Apply(CaseState state, CaseEvent caseEvent, SlaPolicy policy, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(caseEvent);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (state.Status == CaseStatus.Closed) return new CaseStep(state, []);
+        var priority = caseEvent.Priority > state.Priority ? caseEvent.Priority : state.Priority;
+        var next = state with
+        {
+            Timeline = CaseTimeline.Insert(state.Timeline, caseEvent.Entry),
+            TouchedAt = now,
+            Priority = priority,
+            Terms = priority == state.Priority ? state.Terms : policy.TermsFor(state.Facts with { Priority = priority }),
+        };
+        return Advance(next, policy, now);
+    }
+
+    /// <summary>Moves everything of <paramref name="other"/> into <paramref name="state"/> (two parts of one conversation that
+    /// were first taken for two), then advances the result to <paramref name="now"/>.</summary>
+    /// <remarks>The commands retract what <paramref name="other"/> contributed to KPIs; the host forgets that case.
+    /// Thresholds either part already alerted on stay alerted.</remarks>
+    public static CaseStep Merge(CaseState state, CaseState other, SlaPolicy policy, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(other);
+        ArgumentNullException.ThrowIfNull(policy);
+        var timeline = state.Timeline;
+        foreach (var entry in other.Timeline) timeline = CaseTimeline.Insert(timeline, entry);
+        var priority = other.Priority > state.Priority ? other.Priority : state.Priority;
+        var merged = state with
+        {
+            Timeline = timeline,
+            TouchedAt = now,
+            Priority = priority,
+            Terms = priority == state.Priority ? state.Terms : policy.TermsFor(state.Facts with { Priority = priority }),
+            Fired = [.. state.Fired.Union(other.Fired)],
+            CustomerHandle = state.CustomerHandle ?? other.CustomerHandle,
+            Link = state.Link ?? other.Link,
+            Excerpt = state.Excerpt.Length > 0 ? state.Excerpt : other.Excerpt,
+        };
+        var step = Advance(merged, policy, now);
+        if (other.ContributionKey is not { } otherKey || !other.Contribution.Opened) return step;
+        var retraction = new KpiAggregate();
+        retraction.Add(other.Contribution, -1);
+        return step with { Commands = [new RecordKpi(otherKey, retraction), .. step.Commands] };
+    }
+
+    /// <summary>Advances a case to <paramref name="now"/>: raises due alerts, records KPI changes, resolves or closes
+    /// it when its time has come, and asks for the next wake-up.</summary>
+    public static CaseStep Advance(CaseState state, SlaPolicy policy, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (state.Status == CaseStatus.Closed) return new CaseStep(state, []);
+
+        var terms = state.Terms;
+        var evaluation = SlaEvaluator.Evaluate(state.Timeline, terms, policy.AutoResolveAfter, now);
+        var commands = new List<CaseCommand>(2);
+        var fired = state.Fired;
+        Instant? wake = null;
+        List<SlaAlert>? raised = null;
+
+        foreach (var run in evaluation.Clocks)
+        {
+            var calendar = run.CalendarFor(terms);
+            var pauses = run.Kind == ClockKind.ReplyWindow ? Array.Empty<Interval>() : evaluation.Pauses;
+            foreach (var level in SlaThresholds.LevelsOf(run.Kind))
+            {
+                var key = new AlertKey(run.Kind, run.Sequence, level);
+                if (Array.IndexOf(fired, key) >= 0) continue;
+                var elapsedAt = SlaThresholds.ElapsedAt(level, run.Target, terms.ReplyWindowLead);
+                if (ClockMath.AddActiveTime(calendar, run.StartedAt, elapsedAt, pauses) is not { } thresholdAt) break;
+                if (thresholdAt < now && (run.StoppedAt is not { } stop || stop > thresholdAt))
+                {
+                    var alert = NewAlert(state, run, level, thresholdAt, calendar, pauses, now);
+                    (raised ??= []).Add(alert);
+                    fired = [.. fired, key];
+                    commands.Add(new RaiseAlert(alert));
+                }
+                else if (run.IsRunning)
+                {
+                    wake = Earliest(wake, thresholdAt + Duration.Epsilon);
+                    break;
+                }
+            }
+        }
+
+        if (evaluation.AutoResolveAt is { } autoResolveAt) wake = Earliest(wake, autoResolveAt);
+
+        // A resolved case closes for good when its reopen window passes; one that never opened (a brand reply whose
+        // customer message never came, a message nobody needed to answer) is forgotten once nothing has reached it
+        // for the same window of host time (a late delivery must still find it).
+        var status = evaluation.Status;
+        Instant? closesForGood = status switch
+        {
+            CaseStatus.Resolved => evaluation.ClosedAt + policy.ReopenWindow,
+            CaseStatus.NotOpened => (state.TouchedAt ?? now) + policy.ReopenWindow,
+            _ => null,
+        };
+        if (closesForGood is { } closeAt)
+        {
+            if (now >= closeAt) status = CaseStatus.Closed;
+            else wake = Earliest(wake, closeAt);
+        }
+
+        var contribution = CaseKpiContribution.From(evaluation);
+        var hourSource = evaluation.OpenedAt ?? (state.Timeline.Length > 0 ? state.Timeline[0].At : now);
+        var key2 = new KpiKey(state.Account, state.Channel, state.Priority, KpiKey.HourOf(hourSource));
+        RecordKpiChanges(state, contribution, key2, raised, commands);
+
+        if (status == CaseStatus.Closed)
+        {
+            wake = null;
+            commands.Add(new CloseCase(state.Id, now));
+        }
+        else if (wake is { } at && at != state.NextWakeUp)
+        {
+            commands.Add(new ScheduleWakeUp(state.Id, at));
+        }
+
+        var next = state with
+        {
+            Fired = fired,
+            Contribution = contribution,
+            ContributionKey = contribution.Opened ? key2 : state.ContributionKey,
+            Status = status,
+            ClosedAt = evaluation.ClosedAt,
+            NextWakeUp = wake,
+        };
+        return new CaseStep(next, commands);
+    }
+
+    private static void RecordKpiChanges(CaseState state, CaseKpiContribution contribution, KpiKey key, List<SlaAlert>? raised, List<CaseCommand> commands)
+    {
+        var oldKey = state.ContributionKey;
+        var changed = !contribution.Equals(state.Contribution) || (contribution.Opened && oldKey != key);
+        if (!changed && raised is null) return;
+        var delta = new KpiAggregate();
+        if (changed)
+        {
+            if (oldKey is { } previous && previous != key)
+            {
+                var retraction = new KpiAggregate();
+                retraction.Add(state.Contribution, -1);
+                commands.Add(new RecordKpi(previous, retraction));
+            }
+            else
+            {
+                delta.Add(state.Contribution, -1);
+            }
+            delta.Add(contribution, +1);
+        }
+        if (raised is not null)
+        {
+            foreach (var alert in raised) delta.AddAlerts(alert.Clock, alert.Id.Key.Level, 1);
+        }
+        commands.Add(new RecordKpi(key, delta));
+    }
+
+    private static SlaAlert NewAlert(CaseState state, ClockRun run, ThresholdLevel level, Instant thresholdAt,
+        Calendars.BusinessCalendar calendar, IReadOnlyList<Interval> pauses, Instant now)
+    {
+        var dueAt = level == ThresholdLevel.WindowClosing
+            ? run.StartedAt + run.Target
+            : ClockMath.AddActiveTime(calendar, run.StartedAt, run.Target, pauses) ?? thresholdAt;
+        var measuredTo = run.StoppedAt is { } stop && stop < now ? stop : now;
+        return new SlaAlert
+        {
+            Id = new AlertId(state.Id, new AlertKey(run.Kind, run.Sequence, level)),
+            Kind = SlaAlert.KindOf(level),
+            Account = state.Account,
+            Target = run.Target,
+            ThresholdAt = thresholdAt,
+            DueAt = dueAt,
+            RaisedAt = now,
+            Elapsed = ClockMath.ActiveTimeBetween(calendar, run.StartedAt, measuredTo, pauses),
+            Priority = state.Priority,
+            CustomerHandle = state.CustomerHandle,
+            Link = state.Link,
+            Excerpt = state.Excerpt,
+        };
+    }
+
+    private static Instant? Earliest(Instant? a, Instant b) => a is { } x && x <= b ? x : b;
+
+    /// <summary>The handle an alert shows for a customer message's author.</summary>
+    internal static string HandleOf(Mention mention) => mention.Author.Handle ?? mention.Author.Id;
+
+    /// <summary>The start of a message's text as shown in alerts (at most 140 characters).</summary>
+    internal static string Excerpt(string text) => text.Length <= 140 ? text : string.Concat(text.AsSpan(0, 139), "…");
+}

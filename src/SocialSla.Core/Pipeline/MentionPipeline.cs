@@ -1,0 +1,185 @@
+using NodaTime;
+using SocialSla.Core.Cases;
+using SocialSla.Core.Kpis;
+using SocialSla.Core.Mentions;
+using SocialSla.Core.Sla;
+
+namespace SocialSla.Core.Pipeline;
+
+/// <summary>The one pipeline every host runs: dedupe → thread → case machine, returning commands to execute.</summary>
+/// <remarks>
+/// <para>Dedupe: a delivery whose <see cref="IdempotencyKey"/> was seen changes nothing. Threading: a mention with a
+/// thread key belongs to the conversation (platform, account, channel, thread key); otherwise to the root of its
+/// reply chain (a reply whose parent is unknown takes the parent as the root). A customer message opens a case when
+/// the conversation has no live case, or when its case closed more than the reopen window ago; otherwise it reopens
+/// or continues the live case. Brand messages only ever join a live case.</para>
+/// <para>Deterministic for a given order of calls; not thread-safe (one pipeline per partition of conversations).</para>
+/// </remarks>
+public sealed class MentionPipeline
+{
+    private readonly SlaPolicy _policy;
+    private readonly IPipelineState _state;
+
+    /// <summary>Creates a pipeline over a state store.</summary>
+    public MentionPipeline(SlaPolicy policy, IPipelineState state)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(state);
+        _policy = policy;
+        _state = state;
+    }
+
+    /// <summary>The policy in force.</summary>
+    public SlaPolicy Policy => _policy;
+
+    /// <summary>Takes one delivered mention at <paramref name="now"/>.</summary>
+    public IngestResult Ingest(Mention mention, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        if (!_state.TryMarkSeen(mention.IdempotencyKey)) return new IngestResult(IngestOutcome.Duplicate, null, []);
+        if (mention.Verb != MentionVerb.Add) return new IngestResult(IngestOutcome.Updated, null, []);
+
+        var commands = new List<CaseCommand>(3) { CountMention(mention) };
+        var conversation = ConversationOf(mention, now, commands);
+        _state.TryGetConversation(conversation, out var record);
+        var live = record.CurrentCase is { } currentId ? _state.GetCase(currentId) : null;
+
+        if (mention.FromBrand)
+        {
+            if (live is null)
+            {
+                // A brand post that replies to nothing is no conversation yet; a reply may have overtaken the
+                // customer message it answers, so it waits in a not-yet-opened case for that message.
+                if (mention.ParentId is null && mention.ThreadKey is null) return new IngestResult(IngestOutcome.Recorded, null, commands);
+                live = NewCase(conversation, record, mention);
+            }
+            var reply = CaseEvent.BrandReply(mention.CreatedAt, _policy.IsAutomated(mention));
+            return Applied(live, reply, now, commands);
+        }
+
+        if (live is null || StartsNewCase(live, mention.CreatedAt)) live = NewCase(conversation, record, mention);
+        else if (live.CustomerHandle is null) live = live with { CustomerHandle = CaseMachine.HandleOf(mention), Link = mention.Url, Excerpt = CaseMachine.Excerpt(mention.Text) };
+        var message = CaseEvent.CustomerMessage(mention.CreatedAt, mention.Actionable, mention.Priority);
+        return Applied(live, message, now, commands);
+    }
+
+    private CaseState NewCase(ConversationKey conversation, ConversationRecord record, Mention first)
+    {
+        var generation = record.Generation + 1;
+        var id = new CaseId(generation == 1
+            ? $"{first.Account}:{conversation.Key}"
+            : $"{first.Account}:{conversation.Key}#{generation}");
+        _state.SetConversation(conversation, new ConversationRecord(id, generation));
+        return CaseMachine.Create(id, first, _policy);
+    }
+
+    /// <summary>Runs a case's requested wake-up at <paramref name="now"/>; nothing when the case no longer exists.</summary>
+    public IReadOnlyList<CaseCommand> WakeUp(CaseId id, Instant now)
+    {
+        var live = _state.GetCase(id);
+        if (live is null) return [];
+        var step = CaseMachine.Advance(live, _policy, now);
+        Store(step);
+        return step.Commands;
+    }
+
+    /// <summary>Applies an event that does not come from a platform (an explicit resolution, a pause) to a live case.</summary>
+    /// <returns>The commands, or <see langword="null"/> when no live case has that id.</returns>
+    public IReadOnlyList<CaseCommand>? Apply(CaseId id, CaseEvent caseEvent, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(caseEvent);
+        var live = _state.GetCase(id);
+        if (live is null) return null;
+        var step = CaseMachine.Apply(live, caseEvent, _policy, now);
+        Store(step);
+        return step.Commands;
+    }
+
+    private IngestResult Applied(CaseState live, CaseEvent caseEvent, Instant now, List<CaseCommand> commands)
+    {
+        var step = CaseMachine.Apply(live, caseEvent, _policy, now);
+        Store(step);
+        commands.AddRange(step.Commands);
+        return new IngestResult(IngestOutcome.Applied, live.Id, commands);
+    }
+
+    private void Store(CaseStep step)
+    {
+        if (step.State.Status == CaseStatus.Closed) _state.RemoveCase(step.State.Id);
+        else _state.PutCase(step.State);
+    }
+
+    private bool StartsNewCase(CaseState live, Instant messageAt) =>
+        live.Status == CaseStatus.Resolved && live.ClosedAt is { } closedAt && messageAt >= closedAt + _policy.ReopenWindow;
+
+    private ConversationKey ConversationOf(Mention mention, Instant now, List<CaseCommand> commands)
+    {
+        var platform = mention.Id.Platform;
+        if (mention.ThreadKey is { } threadKey)
+            return new ConversationKey(platform, $"{mention.Account.Value}|{mention.Channel.ToWireName()}", threadKey);
+
+        var own = mention.Id.ExternalId;
+        string root;
+        if (mention.ParentId is { } parent)
+        {
+            if (!_state.TryGetChainRoot(parent, out root)) root = parent.ExternalId;
+            root = Canonical(platform, root);
+        }
+        else
+        {
+            root = own;
+        }
+        _state.SetChainRoot(mention.Id, root);
+
+        // Replies that overtook this message took it for their chain's root; now that it shows its own parent, their
+        // conversation joins the real chain.
+        if (root != own && _state.TryGetConversation(new ConversationKey(platform, "", own), out var orphans) && orphans.MergedInto is null)
+            Merge(new ConversationKey(platform, "", own), orphans, new ConversationKey(platform, "", root), now, commands);
+        return new ConversationKey(platform, "", root);
+    }
+
+    private string Canonical(Platform platform, string root)
+    {
+        while (_state.TryGetConversation(new ConversationKey(platform, "", root), out var record) && record.MergedInto is { } next)
+            root = next;
+        return root;
+    }
+
+    private void Merge(ConversationKey from, ConversationRecord fromRecord, ConversationKey into, Instant now, List<CaseCommand> commands)
+    {
+        _state.TryGetConversation(into, out var intoRecord);
+        var moving = fromRecord.CurrentCase is { } movingId ? _state.GetCase(movingId) : null;
+        var staying = intoRecord.CurrentCase is { } stayingId ? _state.GetCase(stayingId) : null;
+        if (moving is not null)
+        {
+            if (staying is null)
+            {
+                intoRecord = new ConversationRecord(moving.Id, Math.Max(intoRecord.Generation, 1));
+            }
+            else
+            {
+                var step = CaseMachine.Merge(staying, moving, _policy, now);
+                _state.RemoveCase(moving.Id);
+                Store(step);
+                commands.AddRange(step.Commands);
+            }
+            _state.SetConversation(into, intoRecord);
+        }
+        _state.SetConversation(from, fromRecord with { CurrentCase = null, MergedInto = into.Key });
+    }
+
+    private static RecordKpi CountMention(Mention mention)
+    {
+        var delta = new KpiAggregate { Mentions = 1 };
+        if (mention.FromBrand)
+        {
+            delta.BrandMessages = 1;
+        }
+        else
+        {
+            delta.CustomerMessages = 1;
+            if (mention.Actionable) delta.Actionable = 1;
+        }
+        return new RecordKpi(new KpiKey(mention.Account, mention.Channel, mention.Priority, KpiKey.HourOf(mention.CreatedAt)), delta);
+    }
+}

@@ -1,0 +1,191 @@
+using NodaTime;
+using SocialSla.Core.Cases;
+
+namespace SocialSla.Core.Sla;
+
+/// <summary>The one place where a case's clocks, reply times and status are derived from its timeline (design §3).</summary>
+/// <remarks>
+/// <para>Rules, in the order the timeline is walked:</para>
+/// <list type="bullet">
+/// <item>An actionable customer message starts a reply clock unless one runs: <see cref="ClockKind.FirstReply"/>
+/// before the first brand reply, <see cref="ClockKind.NextReply"/> after it. A non-actionable one starts none.</item>
+/// <item>A brand reply by a person stops the running reply clock and answers every pending customer message; its
+/// response time runs from the earliest pending one, so a reply to a non-actionable message opens the case
+/// retroactively from that message. Automated replies change nothing.</item>
+/// <item>After a brand reply, <c>autoResolveAfter</c> without an actionable customer message resolves the case;
+/// resolution time then ends at that brand reply. An explicit resolution ends it at its own instant and stops every
+/// clock. An actionable customer message after resolution reopens the case; the resolution clock keeps its start.</item>
+/// <item>The reply window (Meta DMs) runs in wall-clock time from the customer's latest unanswered message.</item>
+/// <item>Pauses stop every clock; business time counts only the calendar's open time.</item>
+/// </list>
+/// </remarks>
+public static class SlaEvaluator
+{
+    /// <summary>Evaluates a case.</summary>
+    /// <param name="timeline">The case's entries, sorted by instant (see <see cref="CaseTimeline"/>).</param>
+    /// <param name="terms">The case's targets and calendar.</param>
+    /// <param name="autoResolveAfter">Customer silence after a brand reply that resolves the case.</param>
+    /// <param name="now">The instant of evaluation; only automatic resolution depends on it.</param>
+    public static SlaEvaluation Evaluate(ReadOnlySpan<TimelineEntry> timeline, SlaTerms terms, Duration autoResolveAfter, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var calendar = terms.Calendar;
+        var clocks = new List<ClockRun>(4);
+        var responses = new List<Duration>(2);
+        List<Interval>? pauses = null;
+
+        Instant? openedAt = null, pendingSince = null, replyClockStart = null, windowStart = null;
+        Instant? lastHumanReply = null, resolvedAt = null, closedAt = null, pausedSince = null;
+        Duration? firstReply = null;
+        var resolved = false;
+        var answered = false;
+        var replied = false;
+        var reopens = 0;
+        var replyClockKind = ClockKind.FirstReply;
+        int firstSeq = 0, nextSeq = 0, windowSeq = 0, replyClockSeq = 0;
+
+        foreach (var entry in timeline)
+        {
+            if (!resolved && lastHumanReply is { } silentSince && replyClockStart is null && openedAt is not null
+                && entry.At >= silentSince + autoResolveAfter)
+            {
+                resolved = true;
+                resolvedAt = silentSince;
+                closedAt = silentSince + autoResolveAfter;
+                pendingSince = null;
+            }
+
+            switch (entry.Kind)
+            {
+                case TimelineEntryKind.CustomerMessage:
+                    if (!entry.Actionable)
+                    {
+                        if (!resolved) pendingSince ??= entry.At;
+                        break;
+                    }
+                    if (resolved)
+                    {
+                        resolved = false;
+                        resolvedAt = closedAt = null;
+                        reopens++;
+                    }
+                    pendingSince ??= entry.At;
+                    openedAt ??= entry.At;
+                    if (replyClockStart is null)
+                    {
+                        replyClockStart = entry.At;
+                        replyClockKind = replied ? ClockKind.NextReply : ClockKind.FirstReply;
+                        replyClockSeq = replied ? nextSeq++ : firstSeq++;
+                    }
+                    if (terms.ReplyWindow is not null)
+                    {
+                        if (windowStart is null) windowSeq++;
+                        windowStart = entry.At;
+                    }
+                    break;
+
+                case TimelineEntryKind.BrandReply:
+                    if (pendingSince is { } pending)
+                    {
+                        var responseTime = calendar.BusinessTimeBetween(pending, entry.At);
+                        responses.Add(responseTime);
+                        firstReply ??= responseTime;
+                        answered = true;
+                        openedAt ??= pending;
+                        pendingSince = null;
+                    }
+                    if (replyClockStart is { } clockStart)
+                    {
+                        AddRun(clocks, terms, replyClockKind, replyClockSeq, clockStart, entry.At);
+                        replyClockStart = null;
+                    }
+                    if (windowStart is { } opened)
+                    {
+                        AddRun(clocks, terms, ClockKind.ReplyWindow, windowSeq - 1, opened, entry.At);
+                        windowStart = null;
+                    }
+                    if (openedAt is not null && !resolved)
+                    {
+                        replied = true;
+                        lastHumanReply = entry.At;
+                    }
+                    break;
+
+                case TimelineEntryKind.Resolved:
+                    if (resolved || openedAt is null) break;
+                    resolved = true;
+                    resolvedAt = closedAt = entry.At;
+                    pendingSince = null;
+                    if (replyClockStart is { } running)
+                    {
+                        AddRun(clocks, terms, replyClockKind, replyClockSeq, running, entry.At);
+                        replyClockStart = null;
+                    }
+                    if (windowStart is { } window)
+                    {
+                        AddRun(clocks, terms, ClockKind.ReplyWindow, windowSeq - 1, window, entry.At);
+                        windowStart = null;
+                    }
+                    break;
+
+                case TimelineEntryKind.Paused:
+                    pausedSince ??= entry.At;
+                    break;
+
+                case TimelineEntryKind.Resumed:
+                    if (pausedSince is { } since)
+                    {
+                        (pauses ??= []).Add(new Interval(since, entry.At));
+                        pausedSince = null;
+                    }
+                    break;
+            }
+        }
+
+        Instant? autoResolveAt = null;
+        if (!resolved && lastHumanReply is { } last && replyClockStart is null && openedAt is not null)
+        {
+            if (now >= last + autoResolveAfter)
+            {
+                resolved = true;
+                resolvedAt = last;
+                closedAt = last + autoResolveAfter;
+            }
+            else
+            {
+                autoResolveAt = last + autoResolveAfter;
+            }
+        }
+
+        if (replyClockStart is { } stillRunning) AddRun(clocks, terms, replyClockKind, replyClockSeq, stillRunning, null);
+        if (windowStart is { } windowOpen) AddRun(clocks, terms, ClockKind.ReplyWindow, windowSeq - 1, windowOpen, null);
+        if (pausedSince is { } openPause) (pauses ??= []).Add(new Interval(openPause, null));
+
+        if (openedAt is { } start)
+        {
+            Instant? resolutionStop = resolved ? resolvedAt : replyClockStart is null ? lastHumanReply : null;
+            AddRun(clocks, terms, ClockKind.Resolution, 0, start, resolutionStop);
+        }
+
+        return new SlaEvaluation
+        {
+            Status = resolved ? CaseStatus.Resolved : openedAt is null ? CaseStatus.NotOpened : CaseStatus.Open,
+            OpenedAt = openedAt,
+            ResolvedAt = resolved ? resolvedAt : null,
+            ClosedAt = resolved ? closedAt : null,
+            AutoResolveAt = autoResolveAt,
+            Reopens = reopens,
+            Answered = answered,
+            FirstReplyTime = firstReply,
+            ResponseTimes = responses,
+            ResolutionTime = resolved && openedAt is { } from && resolvedAt is { } to ? calendar.BusinessTimeBetween(from, to) : null,
+            Clocks = clocks,
+            Pauses = (IReadOnlyList<Interval>?)pauses ?? Array.Empty<Interval>(),
+        };
+    }
+
+    private static void AddRun(List<ClockRun> clocks, SlaTerms terms, ClockKind kind, int sequence, Instant start, Instant? stop)
+    {
+        if (terms.TargetOf(kind) is { } target) clocks.Add(new ClockRun(kind, sequence, start, stop, target));
+    }
+}

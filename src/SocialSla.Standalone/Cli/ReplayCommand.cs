@@ -1,0 +1,107 @@
+using System.CommandLine;
+using SocialSla.Core.Import;
+using SocialSla.Core.Mentions;
+using SocialSla.Core.Sla;
+using SocialSla.Standalone.Replay;
+
+namespace SocialSla.Standalone.Cli;
+
+/// <summary><c>socialsla replay FILE</c>: an export through the pipeline on a simulated clock, then the KPI report.</summary>
+internal static class ReplayCommand
+{
+    private const int MaxIssuesShown = 20;
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string>("file") { Description = "The export to replay: TWCS CSV or JSONL mentions." };
+        var format = new Option<string?>("--format") { Description = "twcs or jsonl (default: from the file extension: .csv is twcs, .jsonl/.ndjson is jsonl)." };
+        format.AcceptOnlyFromAmong("twcs", "jsonl");
+        var policy = new Option<string?>("--policy") { Description = "An SLA policy file (JSON; see README)." };
+        var target = new Option<string?>("--first-reply-target") { Description = "Sets the first- and next-reply target of every case, e.g. 15m." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the text report." };
+        var strict = new Option<bool>("--strict") { Description = "Stop at the first malformed row (exit code 1) instead of skipping it." };
+        var stats = new Option<bool>("--stats") { Description = "Also print throughput and peak memory to standard error." };
+        var command = new Command("replay", "Replay an export through the pipeline on a simulated clock and print the KPI report.")
+        {
+            file, format, policy, target, json, strict, stats,
+        };
+        command.SetAction(parsed => Run(
+            parsed.GetValue(file)!, parsed.GetValue(format), parsed.GetValue(policy), parsed.GetValue(target),
+            parsed.GetValue(json), parsed.GetValue(strict), parsed.GetValue(stats), output, error));
+        return command;
+    }
+
+    private static int Run(string path, string? format, string? policyPath, string? target, bool json, bool strict, bool stats, TextWriter output, TextWriter error)
+    {
+        format ??= Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".csv" => "twcs",
+            ".jsonl" or ".ndjson" => "jsonl",
+            _ => null,
+        };
+        if (format is null) return Fail(error, $"cannot tell the format of '{path}' from its extension; pass --format twcs or --format jsonl.");
+
+        var policy = SlaPolicy.Default;
+        if (policyPath is not null && !PolicyFile.TryLoad(policyPath, out policy, out var policyError)) return Fail(error, policyError);
+        if (target is not null)
+        {
+            if (!DurationText.TryParse(target, out var duration, out var reason) || duration <= NodaTime.Duration.Zero)
+                return Fail(error, $"--first-reply-target: {reason ?? "the target must be positive."}");
+            policy = policy.WithReplyTargetOverride(duration);
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        ImportBatch batch;
+        var options = new ImportOptions { Strict = strict, KeepText = policy.BotMarkers.Count > 0 };
+        try
+        {
+            using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            batch = format == "twcs" ? TwcsImport.Read(reader, options) : JsonlImport.Read(reader, options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return Fail(error, $"cannot read '{path}': {e.Message}");
+        }
+
+        foreach (var issue in batch.Issues.Take(MaxIssuesShown)) error.WriteLine($"{path}:{issue.Line}: {issue.Reason}");
+        if (batch.Issues.Count > MaxIssuesShown) error.WriteLine($"{path}: … and {batch.Issues.Count - MaxIssuesShown} more malformed rows.");
+        if (batch.Stopped)
+        {
+            error.WriteLine($"socialsla: stopped at the first malformed row (--strict).");
+            return ExitCodes.StrictStop;
+        }
+
+        var readTime = clock.Elapsed;
+        var mentions = new List<Mention?>(batch.Mentions);
+        var (rows, issues) = (batch.Rows, batch.Issues.Count);
+        batch = null!; // the runner releases each mention once applied; keep no other reference
+        var result = ReplayRunner.Run(mentions, policy, rows, issues);
+        if (stats) WriteStats(error, result, readTime, clock.Elapsed);
+        if (json)
+        {
+            using var buffer = new MemoryStream();
+            ReplayReportWriter.WriteJson(buffer, result);
+            output.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        }
+        else
+        {
+            output.Write(ReplayReportWriter.Text(result));
+        }
+        output.Flush();
+        return ExitCodes.Ok;
+    }
+
+    private static void WriteStats(TextWriter error, ReplayResult result, TimeSpan readTime, TimeSpan elapsed)
+    {
+        var peak = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64;
+        var cases = Math.Max(1, result.Total.CasesOpened);
+        error.WriteLine(System.FormattableString.Invariant(
+            $"stats: {result.Rows:N0} rows in {elapsed.TotalSeconds:0.00} s (reading {readTime.TotalSeconds:0.00} s) = {result.Rows / Math.Max(elapsed.TotalSeconds, 1e-9):N0} rows/s; peak working set {peak / 1048576.0:N1} MiB = {peak / (double)cases:N0} bytes per case ({result.Total.CasesOpened:N0} cases)"));
+    }
+
+    private static int Fail(TextWriter error, string reason)
+    {
+        error.WriteLine($"socialsla: {reason}");
+        return ExitCodes.BadInput;
+    }
+}

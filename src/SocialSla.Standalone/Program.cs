@@ -1,0 +1,3 @@
+using SocialSla.Standalone.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

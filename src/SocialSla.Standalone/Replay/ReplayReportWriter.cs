@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using SocialSla.Core.Alerts;
+using SocialSla.Core.Kpis;
+using SocialSla.Core.Mentions;
+using SocialSla.Core.Sla;
+
+namespace SocialSla.Standalone.Replay;
+
+/// <summary>Writes a replay's KPI report as readable text or as one JSON object.</summary>
+internal static class ReplayReportWriter
+{
+    private static readonly ClockKind[] ReportedClocks = [ClockKind.FirstReply, ClockKind.NextReply, ClockKind.Resolution, ClockKind.ReplyWindow];
+
+    public static void WriteJson(Stream output, ReplayResult result)
+    {
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        var summary = KpiSummary.Of(result.Total);
+        var total = result.Total;
+        json.WriteStartObject();
+        json.WriteNumber("cases", summary.Cases);
+        json.WriteNumber("answered", summary.Answered);
+        WriteNumber(json, "responseRate", summary.ResponseRate);
+        json.WriteNumber("reopened", total.CasesReopened);
+        json.WriteNumber("resolved", total.CasesResolved);
+
+        json.WriteStartObject("firstReply");
+        json.WriteNumber("count", summary.FirstReplyCount);
+        WriteNumber(json, "meanSeconds", summary.FirstReplyMeanSeconds);
+        WriteNumber(json, "p50Seconds", summary.FirstReplyP50Seconds);
+        WriteNumber(json, "p90Seconds", summary.FirstReplyP90Seconds);
+        WriteNumber(json, "p95Seconds", summary.FirstReplyP95Seconds);
+        WriteNumber(json, "within15m", summary.FirstReplyWithin15m);
+        WriteNumber(json, "within1h", summary.FirstReplyWithin1h);
+        json.WriteEndObject();
+
+        json.WriteStartObject("response");
+        json.WriteNumber("count", summary.ResponseCount);
+        WriteNumber(json, "meanSeconds", summary.ResponseMeanSeconds);
+        json.WriteEndObject();
+
+        json.WriteStartObject("resolution");
+        json.WriteNumber("count", summary.ResolutionCount);
+        WriteNumber(json, "meanSeconds", summary.ResolutionMeanSeconds);
+        json.WriteEndObject();
+
+        json.WriteStartObject("alerts");
+        foreach (var clock in ReportedClocks)
+        {
+            json.WriteStartObject(AlertId.ClockName(clock));
+            foreach (var level in SlaThresholds.LevelsOf(clock))
+                json.WriteNumber(AlertId.LevelName(level), total.AlertCount(clock, level));
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+
+        json.WriteStartObject("mentions");
+        json.WriteNumber("received", total.Mentions);
+        json.WriteNumber("customer", total.CustomerMessages);
+        json.WriteNumber("actionable", total.Actionable);
+        json.WriteNumber("brand", total.BrandMessages);
+        json.WriteEndObject();
+
+        json.WriteStartObject("brands");
+        foreach (var (account, aggregate) in Brands(result))
+        {
+            json.WriteStartObject(account);
+            json.WriteNumber("cases", aggregate.CasesOpened);
+            json.WriteNumber("answered", aggregate.CasesAnswered);
+            json.WriteNumber("within15m", aggregate.FirstReplyWithin15m);
+            json.WriteNumber("within1h", aggregate.FirstReplyWithin1h);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+
+        json.WriteStartObject("input");
+        json.WriteNumber("rows", result.Rows);
+        json.WriteNumber("skipped", result.Skipped);
+        json.WriteNumber("duplicates", result.Duplicates);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.Flush();
+        output.WriteByte((byte)'\n');
+    }
+
+    public static string Text(ReplayResult result)
+    {
+        var summary = KpiSummary.Of(result.Total);
+        var total = result.Total;
+        var text = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        text.AppendLine(c, $"Input        {result.Rows:N0} rows, {result.Skipped:N0} skipped, {result.Duplicates:N0} duplicates");
+        text.AppendLine(c, $"Mentions     {total.Mentions:N0} ({total.CustomerMessages:N0} from customers, {total.BrandMessages:N0} from brands)");
+        text.AppendLine(c, $"Cases        {summary.Cases:N0} opened, {summary.Answered:N0} answered ({Percent(summary.ResponseRate)}), {total.CasesResolved:N0} resolved, {total.CasesReopened:N0} reopenings");
+        text.AppendLine(c, $"First reply  {summary.FirstReplyCount:N0} measured; mean {Time(summary.FirstReplyMeanSeconds)}, p50 {Time(summary.FirstReplyP50Seconds)}, p90 {Time(summary.FirstReplyP90Seconds)}, p95 {Time(summary.FirstReplyP95Seconds)}");
+        text.AppendLine(c, $"             within 15 min {Percent(summary.FirstReplyWithin15m)}, within 1 h {Percent(summary.FirstReplyWithin1h)}");
+        text.AppendLine(c, $"Responses    {summary.ResponseCount:N0}; mean {Time(summary.ResponseMeanSeconds)}");
+        text.AppendLine(c, $"Resolution   {summary.ResolutionCount:N0}; mean {Time(summary.ResolutionMeanSeconds)}");
+        text.AppendLine("Alerts");
+        foreach (var clock in ReportedClocks)
+        {
+            var levels = string.Join(", ", SlaThresholds.LevelsOf(clock).ToArray().Select(l => $"{AlertId.LevelName(l)} {total.AlertCount(clock, l):N0}"));
+            text.AppendLine(c, $"  {AlertId.ClockName(clock),-12} {levels}");
+        }
+        text.AppendLine("Brands (cases, answered, first reply within 15 min / 1 h)");
+        foreach (var (account, aggregate) in Brands(result))
+        {
+            var first = aggregate.FirstReplyCount;
+            text.AppendLine(c, $"  {account,-24} {aggregate.CasesOpened,7:N0} {aggregate.CasesAnswered,7:N0}   {Percent(first > 0 ? (double)aggregate.FirstReplyWithin15m / first : null),6} / {Percent(first > 0 ? (double)aggregate.FirstReplyWithin1h / first : null),6}");
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Brand accounts by name: the bare account when every account is on one platform, else <c>platform:account</c>.</summary>
+    private static IEnumerable<(string Name, KpiAggregate Aggregate)> Brands(ReplayResult result)
+    {
+        var onePlatform = result.ByAccount.Keys.Select(a => a.Platform).Distinct().Count() <= 1;
+        return result.ByAccount
+            .Where(pair => pair.Value.CasesOpened != 0)
+            .Select(pair => (Name: onePlatform ? pair.Key.Value : pair.Key.ToString(), Aggregate: pair.Value))
+            .OrderBy(pair => pair.Name, StringComparer.Ordinal);
+    }
+
+    private static void WriteNumber(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } number) json.WriteNumber(name, number);
+        else json.WriteNull(name);
+    }
+
+    private static string Percent(double? share) => share is { } s ? (s * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "–";
+
+    private static string Time(double? seconds)
+    {
+        if (seconds is not { } s) return "–";
+        var span = TimeSpan.FromSeconds(Math.Round(s));
+        return span.TotalDays >= 1 ? $"{(int)span.TotalDays}d {span.Hours}h {span.Minutes}m"
+            : span.TotalHours >= 1 ? $"{span.Hours}h {span.Minutes}m"
+            : span.TotalMinutes >= 1 ? $"{span.Minutes}m {span.Seconds}s"
+            : $"{span.Seconds}s";
+    }
+}

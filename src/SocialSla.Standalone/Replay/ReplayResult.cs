@@ -1,0 +1,19 @@
+using SocialSla.Core.Kpis;
+using SocialSla.Core.Mentions;
+
+namespace SocialSla.Standalone.Replay;
+
+/// <summary>What a replay produced: KPIs overall and per brand account, and what happened to the input.</summary>
+/// <param name="Total">All KPIs merged.</param>
+/// <param name="ByAccount">KPIs per brand account.</param>
+/// <param name="Rows">Data rows read from the file.</param>
+/// <param name="Skipped">Rows skipped as malformed.</param>
+/// <param name="Duplicates">Rows that repeated a delivery already seen.</param>
+/// <param name="Alerts">Alerts raised.</param>
+public sealed record ReplayResult(
+    KpiAggregate Total,
+    IReadOnlyDictionary<PlatformAccountId, KpiAggregate> ByAccount,
+    long Rows,
+    long Skipped,
+    long Duplicates,
+    long Alerts);
