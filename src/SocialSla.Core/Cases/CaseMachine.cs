@@ -99,8 +99,10 @@ public static class CaseMachine
         Instant? wake = null;
         List<SlaAlert>? raised = null;
 
-        foreach (var run in evaluation.Clocks)
+        var clocks = evaluation.Clocks;
+        for (var r = 0; r < clocks.Count; r++)
         {
+            var run = clocks[r];
             var calendar = run.CalendarFor(terms);
             var pauses = run.Kind == ClockKind.ReplyWindow ? Array.Empty<Interval>() : evaluation.Pauses;
             foreach (var level in SlaThresholds.LevelsOf(run.Kind))
@@ -143,6 +145,7 @@ public static class CaseMachine
         }
 
         var contribution = CaseKpiContribution.From(evaluation);
+        if (contribution.Equals(state.Contribution)) contribution = state.Contribution;
         var hourSource = evaluation.OpenedAt ?? (state.Timeline.Length > 0 ? state.Timeline[0].At : now);
         var key2 = new KpiKey(state.Account, state.Channel, state.Priority, KpiKey.HourOf(hourSource));
         RecordKpiChanges(state, contribution, key2, raised, commands);
@@ -172,7 +175,7 @@ public static class CaseMachine
     private static void RecordKpiChanges(CaseState state, CaseKpiContribution contribution, KpiKey key, List<SlaAlert>? raised, List<CaseCommand> commands)
     {
         var oldKey = state.ContributionKey;
-        var changed = !contribution.Equals(state.Contribution) || (contribution.Opened && oldKey != key);
+        var changed = !ReferenceEquals(contribution, state.Contribution) || (contribution.Opened && oldKey != key);
         if (!changed && raised is null) return;
         var delta = new KpiAggregate();
         if (changed)
@@ -182,16 +185,16 @@ public static class CaseMachine
                 var retraction = new KpiAggregate();
                 retraction.Add(state.Contribution, -1);
                 commands.Add(new RecordKpi(previous, retraction));
+                delta.Add(contribution, +1);
             }
             else
             {
-                delta.Add(state.Contribution, -1);
+                delta.AddChange(state.Contribution, contribution);
             }
-            delta.Add(contribution, +1);
         }
         if (raised is not null)
         {
-            foreach (var alert in raised) delta.AddAlerts(alert.Clock, alert.Id.Key.Level, 1);
+            for (var i = 0; i < raised.Count; i++) delta.AddAlerts(raised[i].Clock, raised[i].Id.Key.Level, 1);
         }
         commands.Add(new RecordKpi(key, delta));
     }

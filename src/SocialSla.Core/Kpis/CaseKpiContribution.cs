@@ -55,7 +55,17 @@ public sealed record CaseKpiContribution
     public bool Equals(CaseKpiContribution? other) =>
         other is not null && Opened == other.Opened && Reopens == other.Reopens && Resolved == other.Resolved
         && Answered == other.Answered && FirstReply == other.FirstReply && Resolution == other.Resolution
-        && Responses.SequenceEqual(other.Responses);
+        && SameResponses(Responses, other.Responses);
+
+    private static bool SameResponses(IReadOnlyList<Duration> a, IReadOnlyList<Duration> b)
+    {
+        if (a.Count != b.Count) return false;
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (a[i] != b[i]) return false;
+        }
+        return true;
+    }
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Opened, Reopens, Resolved, Answered, FirstReply, Resolution, Responses.Count);

@@ -13,7 +13,7 @@ public sealed class KpiAggregate
 {
     private const int ClockCount = 4;
     private const int LevelCount = 4;
-    private readonly long[] _alerts = new long[ClockCount * LevelCount];
+    private long[]? _alerts;
 
     /// <summary>The share-within-target bounds: 15 minutes.</summary>
     public static readonly Duration Within15m = Duration.FromMinutes(15);
@@ -76,10 +76,15 @@ public sealed class KpiAggregate
     public double ResolutionSeconds { get; set; }
 
     /// <summary>Alerts raised for a clock at a threshold level.</summary>
-    public long AlertCount(ClockKind clock, ThresholdLevel level) => _alerts[AlertSlot(clock, level)];
+    public long AlertCount(ClockKind clock, ThresholdLevel level)
+    {
+        var slot = AlertSlot(clock, level);
+        return _alerts is null ? 0 : _alerts[slot];
+    }
 
     /// <summary>Adds <paramref name="count"/> to the alerts raised for a clock at a level.</summary>
-    public void AddAlerts(ClockKind clock, ThresholdLevel level, long count) => _alerts[AlertSlot(clock, level)] += count;
+    public void AddAlerts(ClockKind clock, ThresholdLevel level, long count) =>
+        (_alerts ??= new long[ClockCount * LevelCount])[AlertSlot(clock, level)] += count;
 
     /// <summary>Adds (<paramref name="sign"/> = 1) or retracts (−1) one case's contribution.</summary>
     public void Add(CaseKpiContribution contribution, int sign)
@@ -90,26 +95,69 @@ public sealed class KpiAggregate
         CasesReopened += sign * contribution.Reopens;
         if (contribution.Resolved) CasesResolved += sign;
         if (contribution.Answered) CasesAnswered += sign;
-        if (contribution.FirstReply is { } first)
+        AddFirstReply(contribution.FirstReply, sign);
+        for (var i = 0; i < contribution.Responses.Count; i++) AddResponse(contribution.Responses[i], sign);
+        AddResolution(contribution.Resolution, sign);
+    }
+
+    private void AddFirstReply(Duration? value, int sign)
+    {
+        if (value is not { } first) return;
+        var seconds = first.TotalSeconds;
+        FirstReplyCount += sign;
+        FirstReplySeconds += sign * seconds;
+        if (first <= Within15m) FirstReplyWithin15m += sign;
+        if (first <= Within1h) FirstReplyWithin1h += sign;
+        (FirstReplySketch ??= new QuantileSketch()).Add(seconds, sign);
+    }
+
+    private void AddResponse(Duration response, int sign)
+    {
+        var seconds = response.TotalSeconds;
+        ResponseCount += sign;
+        ResponseSeconds += sign * seconds;
+        (ResponseSketch ??= new QuantileSketch()).Add(seconds, sign);
+    }
+
+    private void AddResolution(Duration? value, int sign)
+    {
+        if (value is not { } resolution) return;
+        ResolutionCount += sign;
+        ResolutionSeconds += sign * resolution.TotalSeconds;
+    }
+
+    /// <summary>Adds the difference between two contributions of one case: what <paramref name="after"/> has that
+    /// <paramref name="before"/> had not, less what it lost. Equal to retracting <paramref name="before"/> and adding
+    /// <paramref name="after"/>, but leaves the sketches untouched where a value did not change.</summary>
+    public void AddChange(CaseKpiContribution before, CaseKpiContribution after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        if (before.Opened != after.Opened)
         {
-            var seconds = first.TotalSeconds;
-            FirstReplyCount += sign;
-            FirstReplySeconds += sign * seconds;
-            if (first <= Within15m) FirstReplyWithin15m += sign;
-            if (first <= Within1h) FirstReplyWithin1h += sign;
-            (FirstReplySketch ??= new QuantileSketch()).Add(seconds, sign);
+            Add(before, -1);
+            Add(after, +1);
+            return;
         }
-        foreach (var response in contribution.Responses)
+        if (!after.Opened) return;
+        CasesReopened += after.Reopens - before.Reopens;
+        CasesResolved += (after.Resolved ? 1 : 0) - (before.Resolved ? 1 : 0);
+        CasesAnswered += (after.Answered ? 1 : 0) - (before.Answered ? 1 : 0);
+        if (before.FirstReply != after.FirstReply)
         {
-            var seconds = response.TotalSeconds;
-            ResponseCount += sign;
-            ResponseSeconds += sign * seconds;
-            (ResponseSketch ??= new QuantileSketch()).Add(seconds, sign);
+            AddFirstReply(before.FirstReply, -1);
+            AddFirstReply(after.FirstReply, +1);
         }
-        if (contribution.Resolution is { } resolution)
+        var common = 0;
+        var old = before.Responses;
+        var now = after.Responses;
+        while (common < old.Count && common < now.Count && old[common] == now[common]) common++;
+        for (var i = common; i < old.Count; i++) AddResponse(old[i], -1);
+        for (var i = common; i < now.Count; i++) AddResponse(now[i], +1);
+        if (before.Resolution != after.Resolution)
         {
-            ResolutionCount += sign;
-            ResolutionSeconds += sign * resolution.TotalSeconds;
+            AddResolution(before.Resolution, -1);
+            AddResolution(after.Resolution, +1);
         }
     }
 
@@ -135,7 +183,11 @@ public sealed class KpiAggregate
         if (other.ResponseSketch is { } responseSketch) (ResponseSketch ??= new QuantileSketch()).Merge(responseSketch);
         ResolutionCount += other.ResolutionCount;
         ResolutionSeconds += other.ResolutionSeconds;
-        for (var i = 0; i < _alerts.Length; i++) _alerts[i] += other._alerts[i];
+        if (other._alerts is { } alerts)
+        {
+            _alerts ??= new long[ClockCount * LevelCount];
+            for (var i = 0; i < alerts.Length; i++) _alerts[i] += alerts[i];
+        }
     }
 
     private static int AlertSlot(ClockKind clock, ThresholdLevel level)

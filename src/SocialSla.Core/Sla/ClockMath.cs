@@ -13,10 +13,12 @@ public static class ClockMath
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(pauses);
+        if (pauses.Count == 0) return calendar.AddBusinessTime(start, amount);
         var at = start;
         var remaining = amount;
-        foreach (var pause in pauses)
+        for (var i = 0; i < pauses.Count; i++)
         {
+            var pause = pauses[i];
             if (pause.HasEnd && pause.End <= at) continue;
             var pauseStart = pause.HasStart ? pause.Start : Instant.MinValue;
             if (pauseStart > at)
@@ -38,8 +40,9 @@ public static class ClockMath
         ArgumentNullException.ThrowIfNull(pauses);
         if (end <= start) return Duration.Zero;
         var total = calendar.BusinessTimeBetween(start, end);
-        foreach (var pause in pauses)
+        for (var i = 0; i < pauses.Count; i++)
         {
+            var pause = pauses[i];
             var from = Instant.Max(start, pause.HasStart ? pause.Start : Instant.MinValue);
             var to = Instant.Min(end, pause.HasEnd ? pause.End : Instant.MaxValue);
             if (to > from) total -= calendar.BusinessTimeBetween(from, to);

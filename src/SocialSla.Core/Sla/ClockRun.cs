@@ -11,7 +11,7 @@ namespace SocialSla.Core.Sla;
 /// <param name="StoppedAt">The instant it stopped (a reply, a resolution), or <see langword="null"/> while it runs.
 /// For the resolution clock a stop at the last brand reply is provisional while the case waits on the customer.</param>
 /// <param name="Target">The target, in business time of the case calendar (wall-clock time for the reply window).</param>
-public sealed record ClockRun(ClockKind Kind, int Sequence, Instant StartedAt, Instant? StoppedAt, Duration Target)
+public readonly record struct ClockRun(ClockKind Kind, int Sequence, Instant StartedAt, Instant? StoppedAt, Duration Target)
 {
     /// <summary>Whether the clock is still running.</summary>
     public bool IsRunning => StoppedAt is null;

@@ -31,7 +31,7 @@ public static class SlaEvaluator
         ArgumentNullException.ThrowIfNull(terms);
         var calendar = terms.Calendar;
         var clocks = new List<ClockRun>(4);
-        var responses = new List<Duration>(2);
+        List<Duration>? responses = null;
         List<Interval>? pauses = null;
 
         Instant? openedAt = null, pendingSince = null, replyClockStart = null, windowStart = null;
@@ -88,7 +88,7 @@ public static class SlaEvaluator
                     if (pendingSince is { } pending)
                     {
                         var responseTime = calendar.BusinessTimeBetween(pending, entry.At);
-                        responses.Add(responseTime);
+                        (responses ??= new List<Duration>(2)).Add(responseTime);
                         firstReply ??= responseTime;
                         answered = true;
                         openedAt ??= pending;
@@ -177,7 +177,7 @@ public static class SlaEvaluator
             Reopens = reopens,
             Answered = answered,
             FirstReplyTime = firstReply,
-            ResponseTimes = responses,
+            ResponseTimes = (IReadOnlyList<Duration>?)responses ?? Array.Empty<Duration>(),
             ResolutionTime = resolved && openedAt is { } from && resolvedAt is { } to ? calendar.BusinessTimeBetween(from, to) : null,
             Clocks = clocks,
             Pauses = (IReadOnlyList<Interval>?)pauses ?? Array.Empty<Interval>(),

@@ -77,9 +77,18 @@ public sealed class SlaPolicy
         };
 
     /// <summary>The terms for a case: the first matching rule's targets over the built-in defaults.</summary>
+    /// <remarks>Terms for facts without tags are computed once and shared, so cases hold one reference each.</remarks>
     public SlaTerms TermsFor(CaseFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
+        if (facts.Tags.Count > 0) return ComputeTerms(facts);
+        return _terms.GetOrAdd((facts.Account, facts.Channel, facts.Priority), static (_, state) => state.Policy.ComputeTerms(state.Facts), (Policy: this, Facts: facts));
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(PlatformAccountId, Channel, Priority), SlaTerms> _terms = new();
+
+    private SlaTerms ComputeTerms(CaseFacts facts)
+    {
         var shortTarget = facts.Channel.IsPrivate() || facts.Priority >= Priority.High;
         var reply = shortTarget ? ShortReplyTarget : PublicReplyTarget;
         var rule = Rules.FirstOrDefault(r => r.When.Matches(facts));

@@ -5,10 +5,11 @@ namespace SocialSla.Core.Sla;
 /// <summary>Where the thresholds of a clock lie, as business time elapsed since the clock started.</summary>
 public static class SlaThresholds
 {
+    private static readonly ThresholdLevel[] TargetLevels = [ThresholdLevel.Warning, ThresholdLevel.AtRisk, ThresholdLevel.Breached];
+    private static readonly ThresholdLevel[] WindowLevels = [ThresholdLevel.WindowClosing];
+
     /// <summary>The levels a clock of <paramref name="kind"/> has, in the order they are reached.</summary>
-    public static ReadOnlySpan<ThresholdLevel> LevelsOf(ClockKind kind) => kind == ClockKind.ReplyWindow
-        ? new[] { ThresholdLevel.WindowClosing }
-        : new[] { ThresholdLevel.Warning, ThresholdLevel.AtRisk, ThresholdLevel.Breached };
+    public static ReadOnlySpan<ThresholdLevel> LevelsOf(ClockKind kind) => kind == ClockKind.ReplyWindow ? WindowLevels : TargetLevels;
 
     /// <summary>The elapsed (business) time at which <paramref name="level"/> is reached for a clock with <paramref name="target"/>.</summary>
     /// <remarks>Warning is 50 % and at risk 80 % of the target, rounded down to the nanosecond; breached is the target;

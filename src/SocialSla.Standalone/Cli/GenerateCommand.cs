@@ -46,7 +46,16 @@ internal static class GenerateCommand
             }
             first = parsedStart.Value;
         }
-        var options = new GenerateOptions(messages, seed, format == "jsonl" ? GenerateFormat.Jsonl : GenerateFormat.Twcs, first);
+        GenerateOptions options;
+        try
+        {
+            options = new GenerateOptions(messages, seed, format == "jsonl" ? GenerateFormat.Jsonl : GenerateFormat.Twcs, first);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            error.WriteLine($"socialsla: {e.Message.Split(Environment.NewLine)[0]}");
+            return ExitCodes.BadInput;
+        }
         try
         {
             if (outPath is null)

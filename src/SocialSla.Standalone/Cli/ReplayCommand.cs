@@ -96,7 +96,7 @@ internal static class ReplayCommand
         var peak = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64;
         var cases = Math.Max(1, result.Total.CasesOpened);
         error.WriteLine(System.FormattableString.Invariant(
-            $"stats: {result.Rows:N0} rows in {elapsed.TotalSeconds:0.00} s (reading {readTime.TotalSeconds:0.00} s) = {result.Rows / Math.Max(elapsed.TotalSeconds, 1e-9):N0} rows/s; peak working set {peak / 1048576.0:N1} MiB = {peak / (double)cases:N0} bytes per case ({result.Total.CasesOpened:N0} cases)"));
+            $"stats: {result.Rows:N0} rows in {elapsed.TotalSeconds:0.00} s (reading {readTime.TotalSeconds:0.00} s) = {result.Rows / Math.Max(elapsed.TotalSeconds, 1e-9):N0} rows/s; peak working set {peak / 1048576.0:N1} MiB = {peak / (double)cases:N0} bytes per case ({result.Total.CasesOpened:N0} cases); GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections, {GC.GetTotalPauseDuration().TotalSeconds:0.00} s paused, {GC.GetTotalAllocatedBytes() / 1048576.0:N0} MiB allocated"));
     }
 
     private static int Fail(TextWriter error, string reason)

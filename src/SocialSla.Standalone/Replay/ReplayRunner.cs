@@ -66,9 +66,9 @@ internal static class ReplayRunner
 
         public void Execute(IReadOnlyList<CaseCommand> commands, PriorityQueue<CaseId, Instant> timers)
         {
-            foreach (var command in commands)
+            for (var i = 0; i < commands.Count; i++)
             {
-                switch (command)
+                switch (commands[i])
                 {
                     case RecordKpi kpi:
                         if (!ByAccount.TryGetValue(kpi.Key.Account, out var aggregate))
