@@ -15,6 +15,15 @@ public sealed class InMemoryPipelineState : IPipelineState
     /// <summary>Live cases.</summary>
     public IReadOnlyCollection<CaseState> Cases => _cases.Values;
 
+    /// <summary>Forgets everything (to reuse the instance for the next independent group of conversations).</summary>
+    public void Clear()
+    {
+        _seen.Clear();
+        _roots.Clear();
+        _conversations.Clear();
+        _cases.Clear();
+    }
+
     /// <inheritdoc/>
     public bool TryMarkSeen(IdempotencyKey key) => _seen.Add(key);
 

@@ -9,29 +9,47 @@ namespace SocialSla.Standalone.Replay;
 
 /// <summary>Runs mentions through the pipeline on a simulated clock: each mention arrives at its own creation instant,
 /// wake-ups fire at the instant they asked for, and at the end the clock runs on until no wake-up is pending.</summary>
-/// <remarks>Mentions are taken in creation order (file order among equal instants), so a reply listed before its parent
-/// is still threaded after it. A wake-up due at the same instant as a mention runs first.</remarks>
+/// <remarks>
+/// <para>Conversations share nothing but KPI sums (<see cref="ConversationPartitioner"/>), so each one is replayed on
+/// its own, start to finish, through the same pipeline: the result equals one pipeline fed everything in time order,
+/// while only one conversation's state is alive at a time.</para>
+/// <para>Within a conversation, mentions are taken in creation order (file order among equal instants), so a reply
+/// listed before its parent is still threaded after it. A wake-up due at the same instant as a mention runs first.</para>
+/// </remarks>
 internal static class ReplayRunner
 {
+    /// <summary>Above this many mentions in one conversation, its state is dropped rather than cleared for reuse.</summary>
+    private const int ReuseLimit = 256;
+
     public static ReplayResult Run(IList<Mention?> mentions, SlaPolicy policy, long rows, long skipped)
     {
+        var groups = ConversationPartitioner.Partition((IReadOnlyList<Mention?>)mentions, out var groupCount);
+        var (order, starts) = ConversationOrder(mentions, groups, groupCount);
+
         var state = new InMemoryPipelineState();
-        var pipeline = new MentionPipeline(policy, state);
         var timers = new PriorityQueue<CaseId, Instant>();
         var sink = new Sink();
         long duplicates = 0;
 
-        foreach (var index in CreationOrder(mentions))
+        for (var group = 0; group < groupCount; group++)
         {
-            var mention = mentions[index]!;
-            mentions[index] = null; // the pipeline keeps no text: let the mention go as soon as it is applied
-            var now = mention.CreatedAt;
-            RunTimers(pipeline, state, timers, sink, now);
-            var result = pipeline.Ingest(mention, now);
-            if (result.Outcome == IngestOutcome.Duplicate) duplicates++;
-            sink.Execute(result.Commands, timers);
+            var (from, to) = (starts[group], starts[group + 1]);
+            if (to - from > ReuseLimit) state = new InMemoryPipelineState();
+            else state.Clear();
+            var pipeline = new MentionPipeline(policy, state);
+            for (var k = from; k < to; k++)
+            {
+                var index = order[k];
+                var mention = mentions[index]!;
+                mentions[index] = null; // the pipeline keeps no text: let the mention go as soon as it is applied
+                var now = mention.CreatedAt;
+                RunTimers(pipeline, state, timers, sink, now);
+                var result = pipeline.Ingest(mention, now);
+                if (result.Outcome == IngestOutcome.Duplicate) duplicates++;
+                sink.Execute(result.Commands, timers);
+            }
+            RunTimers(pipeline, state, timers, sink, Instant.MaxValue);
         }
-        RunTimers(pipeline, state, timers, sink, Instant.MaxValue);
 
         var total = new KpiAggregate();
         foreach (var aggregate in sink.ByAccount.Values) total.Merge(aggregate);
@@ -48,14 +66,26 @@ internal static class ReplayRunner
         }
     }
 
-    private static int[] CreationOrder(IList<Mention?> mentions)
+    /// <summary>Mention indexes grouped by conversation, each group in creation order (file order among equal
+    /// instants); <c>starts[g]</c> is where group g begins in the order.</summary>
+    private static (int[] Order, int[] Starts) ConversationOrder(IList<Mention?> mentions, int[] groups, int groupCount)
     {
-        var keys = new (long Ticks, int Index)[mentions.Count];
-        for (var i = 0; i < keys.Length; i++) keys[i] = (mentions[i]!.CreatedAt.ToUnixTimeTicks(), i);
-        Array.Sort(keys);
-        var order = new int[keys.Length];
-        for (var i = 0; i < keys.Length; i++) order[i] = keys[i].Index;
-        return order;
+        var starts = new int[groupCount + 1];
+        foreach (var group in groups) starts[group + 1]++;
+        for (var g = 0; g < groupCount; g++) starts[g + 1] += starts[g];
+        var order = new int[groups.Length];
+        var next = starts[..groupCount];
+        for (var i = 0; i < groups.Length; i++) order[next[groups[i]]++] = i;
+
+        var keys = new (long Ticks, int Index)[groups.Length];
+        for (var k = 0; k < order.Length; k++) keys[k] = (mentions[order[k]]!.CreatedAt.ToUnixTimeTicks(), order[k]);
+        for (var g = 0; g < groupCount; g++)
+        {
+            var length = starts[g + 1] - starts[g];
+            if (length > 1) Array.Sort(keys, starts[g], length);
+        }
+        for (var k = 0; k < order.Length; k++) order[k] = keys[k].Index;
+        return (order, starts);
     }
 
     private sealed class Sink
