@@ -16,10 +16,10 @@ public sealed record ScheduleWakeUp(CaseId Case, Instant At) : CaseCommand;
 /// <param name="Alert">The alert; its id is deterministic, so a redelivered command can be deduplicated.</param>
 public sealed record RaiseAlert(SlaAlert Alert) : CaseCommand;
 
-/// <summary>Merge a delta into the KPI aggregate of a key.</summary>
+/// <summary>Fold a delta into the KPI aggregate of a key (<see cref="KpiAggregate.Apply"/>).</summary>
 /// <param name="Key">The dimension.</param>
-/// <param name="Delta">The values to add (may be negative).</param>
-public sealed record RecordKpi(KpiKey Key, KpiAggregate Delta) : CaseCommand;
+/// <param name="Delta">The change.</param>
+public sealed record RecordKpi(KpiKey Key, KpiDelta Delta) : CaseCommand;
 
 /// <summary>The case is closed for good: its reopen window passed. The host may archive it and stop its timers.</summary>
 /// <param name="Case">The case.</param>

@@ -16,7 +16,10 @@ public readonly record struct CaseId
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value);
         Value = value;
+        _hash = value.GetHashCode();
     }
+
+    private readonly int _hash;
 
     /// <summary>The id's text.</summary>
     public string Value { get; }
@@ -34,6 +37,12 @@ public readonly record struct CaseId
         id = new CaseId(text);
         return true;
     }
+
+    /// <inheritdoc/>
+    public bool Equals(CaseId other) => _hash == other._hash && string.Equals(Value, other.Value, StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => _hash;
 
     /// <inheritdoc/>
     public override string ToString() => Value;

@@ -44,14 +44,8 @@ public static class CaseMachine
         ArgumentNullException.ThrowIfNull(policy);
         if (state.Status == CaseStatus.Closed) return new CaseStep(state, []);
         var priority = caseEvent.Priority > state.Priority ? caseEvent.Priority : state.Priority;
-        var next = state with
-        {
-            Timeline = CaseTimeline.Insert(state.Timeline, caseEvent.Entry),
-            TouchedAt = now,
-            Priority = priority,
-            Terms = priority == state.Priority ? state.Terms : policy.TermsFor(state.Facts with { Priority = priority }),
-        };
-        return Advance(next, policy, now);
+        var terms = priority == state.Priority ? state.Terms : policy.TermsFor(state.Facts with { Priority = priority });
+        return Step(state, CaseTimeline.Insert(state.Timeline, caseEvent.Entry), priority, terms, state.Fired, now, policy, now);
     }
 
     /// <summary>Moves everything of <paramref name="other"/> into <paramref name="state"/> (two parts of one conversation that
@@ -66,22 +60,16 @@ public static class CaseMachine
         var timeline = state.Timeline;
         foreach (var entry in other.Timeline) timeline = CaseTimeline.Insert(timeline, entry);
         var priority = other.Priority > state.Priority ? other.Priority : state.Priority;
+        var terms = priority == state.Priority ? state.Terms : policy.TermsFor(state.Facts with { Priority = priority });
         var merged = state with
         {
-            Timeline = timeline,
-            TouchedAt = now,
-            Priority = priority,
-            Terms = priority == state.Priority ? state.Terms : policy.TermsFor(state.Facts with { Priority = priority }),
-            Fired = [.. state.Fired.Union(other.Fired)],
             CustomerHandle = state.CustomerHandle ?? other.CustomerHandle,
             Link = state.Link ?? other.Link,
             Excerpt = state.Excerpt.Length > 0 ? state.Excerpt : other.Excerpt,
         };
-        var step = Advance(merged, policy, now);
+        var step = Step(merged, timeline, priority, terms, [.. state.Fired.Union(other.Fired)], now, policy, now);
         if (other.ContributionKey is not { } otherKey || !other.Contribution.Opened) return step;
-        var retraction = new KpiAggregate();
-        retraction.Add(other.Contribution, -1);
-        return step with { Commands = [new RecordKpi(otherKey, retraction), .. step.Commands] };
+        return step with { Commands = [new RecordKpi(otherKey, new KpiDelta { Before = other.Contribution }), .. step.Commands] };
     }
 
     /// <summary>Advances a case to <paramref name="now"/>: raises due alerts, records KPI changes, resolves or closes
@@ -91,13 +79,18 @@ public static class CaseMachine
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(policy);
         if (state.Status == CaseStatus.Closed) return new CaseStep(state, []);
+        return Step(state, state.Timeline, state.Priority, state.Terms, state.Fired, state.TouchedAt, policy, now);
+    }
 
-        var terms = state.Terms;
-        var evaluation = SlaEvaluator.Evaluate(state.Timeline, terms, policy.AutoResolveAfter, now);
+    /// <summary>One step: the case with the given timeline, priority, terms and fired alerts, evaluated at
+    /// <paramref name="now"/>. Builds the next state once, whatever changed.</summary>
+    private static CaseStep Step(CaseState state, TimelineEntry[] timeline, Priority priority, SlaTerms terms,
+        AlertKey[] fired, Instant? touchedAt, SlaPolicy policy, Instant now)
+    {
+        var evaluation = SlaEvaluator.Evaluate(timeline, terms, policy.AutoResolveAfter, now);
         var commands = new List<CaseCommand>(2);
-        var fired = state.Fired;
         Instant? wake = null;
-        List<SlaAlert>? raised = null;
+        var raised = 0;
 
         var clocks = evaluation.Clocks;
         for (var r = 0; r < clocks.Count; r++)
@@ -113,8 +106,8 @@ public static class CaseMachine
                 if (ClockMath.AddActiveTime(calendar, run.StartedAt, elapsedAt, pauses) is not { } thresholdAt) break;
                 if (thresholdAt < now && (run.StoppedAt is not { } stop || stop > thresholdAt))
                 {
-                    var alert = NewAlert(state, run, level, thresholdAt, calendar, pauses, now);
-                    (raised ??= []).Add(alert);
+                    var alert = NewAlert(state, priority, run, level, thresholdAt, calendar, pauses, now);
+                    raised++;
                     fired = [.. fired, key];
                     commands.Add(new RaiseAlert(alert));
                 }
@@ -135,7 +128,7 @@ public static class CaseMachine
         Instant? closesForGood = status switch
         {
             CaseStatus.Resolved => evaluation.ClosedAt + policy.ReopenWindow,
-            CaseStatus.NotOpened => (state.TouchedAt ?? now) + policy.ReopenWindow,
+            CaseStatus.NotOpened => (touchedAt ?? now) + policy.ReopenWindow,
             _ => null,
         };
         if (closesForGood is { } closeAt)
@@ -146,9 +139,9 @@ public static class CaseMachine
 
         var contribution = CaseKpiContribution.From(evaluation);
         if (contribution.Equals(state.Contribution)) contribution = state.Contribution;
-        var hourSource = evaluation.OpenedAt ?? (state.Timeline.Length > 0 ? state.Timeline[0].At : now);
-        var key2 = new KpiKey(state.Account, state.Channel, state.Priority, KpiKey.HourOf(hourSource));
-        RecordKpiChanges(state, contribution, key2, raised, commands);
+        var hourSource = evaluation.OpenedAt ?? (timeline.Length > 0 ? timeline[0].At : now);
+        var key2 = new KpiKey(state.Account, state.Channel, priority, KpiKey.HourOf(hourSource));
+        RecordKpiChanges(state, contribution, key2, fired, raised, commands);
 
         if (status == CaseStatus.Closed)
         {
@@ -162,6 +155,10 @@ public static class CaseMachine
 
         var next = state with
         {
+            Timeline = timeline,
+            Priority = priority,
+            Terms = terms,
+            TouchedAt = touchedAt,
             Fired = fired,
             Contribution = contribution,
             ContributionKey = contribution.Opened ? key2 : state.ContributionKey,
@@ -172,34 +169,22 @@ public static class CaseMachine
         return new CaseStep(next, commands);
     }
 
-    private static void RecordKpiChanges(CaseState state, CaseKpiContribution contribution, KpiKey key, List<SlaAlert>? raised, List<CaseCommand> commands)
+    private static void RecordKpiChanges(CaseState state, CaseKpiContribution contribution, KpiKey key, AlertKey[] fired, int raised, List<CaseCommand> commands)
     {
         var oldKey = state.ContributionKey;
         var changed = !ReferenceEquals(contribution, state.Contribution) || (contribution.Opened && oldKey != key);
-        if (!changed && raised is null) return;
-        var delta = new KpiAggregate();
-        if (changed)
+        if (!changed && raised == 0) return;
+        var before = state.Contribution;
+        if (changed && oldKey is { } previous && previous != key)
         {
-            if (oldKey is { } previous && previous != key)
-            {
-                var retraction = new KpiAggregate();
-                retraction.Add(state.Contribution, -1);
-                commands.Add(new RecordKpi(previous, retraction));
-                delta.Add(contribution, +1);
-            }
-            else
-            {
-                delta.AddChange(state.Contribution, contribution);
-            }
+            commands.Add(new RecordKpi(previous, new KpiDelta { Before = before }));
+            before = CaseKpiContribution.None;
         }
-        if (raised is not null)
-        {
-            for (var i = 0; i < raised.Count; i++) delta.AddAlerts(raised[i].Clock, raised[i].Id.Key.Level, 1);
-        }
-        commands.Add(new RecordKpi(key, delta));
+        var alerts = new ReadOnlyMemory<AlertKey>(fired, fired.Length - raised, raised);
+        commands.Add(new RecordKpi(key, new KpiDelta { Before = before, After = contribution, Alerts = alerts }));
     }
 
-    private static SlaAlert NewAlert(CaseState state, ClockRun run, ThresholdLevel level, Instant thresholdAt,
+    private static SlaAlert NewAlert(CaseState state, Priority priority, ClockRun run, ThresholdLevel level, Instant thresholdAt,
         Calendars.BusinessCalendar calendar, IReadOnlyList<Interval> pauses, Instant now)
     {
         var dueAt = level == ThresholdLevel.WindowClosing
@@ -216,7 +201,7 @@ public static class CaseMachine
             DueAt = dueAt,
             RaisedAt = now,
             Elapsed = ClockMath.ActiveTimeBetween(calendar, run.StartedAt, measuredTo, pauses),
-            Priority = state.Priority,
+            Priority = priority,
             CustomerHandle = state.CustomerHandle,
             Link = state.Link,
             Excerpt = state.Excerpt,

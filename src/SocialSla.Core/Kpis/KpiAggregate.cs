@@ -13,7 +13,13 @@ public sealed class KpiAggregate
 {
     private const int ClockCount = 4;
     private const int LevelCount = 4;
-    private long[]? _alerts;
+    private AlertCounters _alerts;
+
+    [System.Runtime.CompilerServices.InlineArray(ClockCount * LevelCount)]
+    private struct AlertCounters
+    {
+        private long _first;
+    }
 
     /// <summary>The share-within-target bounds: 15 minutes.</summary>
     public static readonly Duration Within15m = Duration.FromMinutes(15);
@@ -76,15 +82,10 @@ public sealed class KpiAggregate
     public double ResolutionSeconds { get; set; }
 
     /// <summary>Alerts raised for a clock at a threshold level.</summary>
-    public long AlertCount(ClockKind clock, ThresholdLevel level)
-    {
-        var slot = AlertSlot(clock, level);
-        return _alerts is null ? 0 : _alerts[slot];
-    }
+    public long AlertCount(ClockKind clock, ThresholdLevel level) => _alerts[AlertSlot(clock, level)];
 
     /// <summary>Adds <paramref name="count"/> to the alerts raised for a clock at a level.</summary>
-    public void AddAlerts(ClockKind clock, ThresholdLevel level, long count) =>
-        (_alerts ??= new long[ClockCount * LevelCount])[AlertSlot(clock, level)] += count;
+    public void AddAlerts(ClockKind clock, ThresholdLevel level, long count) => _alerts[AlertSlot(clock, level)] += count;
 
     /// <summary>Adds (<paramref name="sign"/> = 1) or retracts (−1) one case's contribution.</summary>
     public void Add(CaseKpiContribution contribution, int sign)
@@ -161,6 +162,18 @@ public sealed class KpiAggregate
         }
     }
 
+    /// <summary>Folds a delta into this aggregate.</summary>
+    public void Apply(KpiDelta delta)
+    {
+        ArgumentNullException.ThrowIfNull(delta);
+        Mentions += delta.Mentions;
+        CustomerMessages += delta.CustomerMessages;
+        Actionable += delta.Actionable;
+        BrandMessages += delta.BrandMessages;
+        if (!ReferenceEquals(delta.Before, delta.After)) AddChange(delta.Before, delta.After);
+        foreach (var alert in delta.Alerts.Span) AddAlerts(alert.Clock, alert.Level, 1);
+    }
+
     /// <summary>Adds every value of <paramref name="other"/> to this aggregate.</summary>
     public void Merge(KpiAggregate other)
     {
@@ -183,11 +196,7 @@ public sealed class KpiAggregate
         if (other.ResponseSketch is { } responseSketch) (ResponseSketch ??= new QuantileSketch()).Merge(responseSketch);
         ResolutionCount += other.ResolutionCount;
         ResolutionSeconds += other.ResolutionSeconds;
-        if (other._alerts is { } alerts)
-        {
-            _alerts ??= new long[ClockCount * LevelCount];
-            for (var i = 0; i < alerts.Length; i++) _alerts[i] += alerts[i];
-        }
+        for (var i = 0; i < ClockCount * LevelCount; i++) _alerts[i] += other._alerts[i];
     }
 
     private static int AlertSlot(ClockKind clock, ThresholdLevel level)

@@ -132,7 +132,7 @@ public sealed class QuantileSketch
         at = ~at;
         if (_used == _indexes.Length)
         {
-            var size = Math.Max(4, _used * 2);
+            var size = Math.Max(2, _used * 2);
             Array.Resize(ref _indexes, size);
             Array.Resize(ref _counts, size);
         }

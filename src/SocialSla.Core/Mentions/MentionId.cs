@@ -13,7 +13,11 @@ public readonly record struct MentionId
         ArgumentException.ThrowIfNullOrWhiteSpace(externalId);
         Platform = platform;
         ExternalId = externalId;
+        _hash = HashCode.Combine(platform, externalId.GetHashCode());
     }
+
+    // Ids are hashed many times (dedupe, threading, partitioning) but made once: hash the text once.
+    private readonly int _hash;
 
     /// <summary>The platform the message lives on.</summary>
     public Platform Platform { get; }
@@ -39,6 +43,13 @@ public readonly record struct MentionId
         id = new MentionId(platform, external);
         return true;
     }
+
+    /// <inheritdoc/>
+    public bool Equals(MentionId other) =>
+        Platform == other.Platform && _hash == other._hash && string.Equals(ExternalId, other.ExternalId, StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => _hash;
 
     /// <inheritdoc/>
     public override string ToString() => $"{Platform.ToWireName()}:{ExternalId}";

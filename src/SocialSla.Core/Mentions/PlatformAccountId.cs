@@ -13,7 +13,10 @@ public readonly record struct PlatformAccountId
         ArgumentException.ThrowIfNullOrWhiteSpace(value);
         Platform = platform;
         Value = value;
+        _hash = HashCode.Combine(platform, value.GetHashCode());
     }
+
+    private readonly int _hash;
 
     /// <summary>The platform the account lives on.</summary>
     public Platform Platform { get; }
@@ -39,6 +42,13 @@ public readonly record struct PlatformAccountId
         id = new PlatformAccountId(platform, value);
         return true;
     }
+
+    /// <inheritdoc/>
+    public bool Equals(PlatformAccountId other) =>
+        Platform == other.Platform && _hash == other._hash && string.Equals(Value, other.Value, StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => _hash;
 
     /// <inheritdoc/>
     public override string ToString() => $"{Platform.ToWireName()}:{Value}";

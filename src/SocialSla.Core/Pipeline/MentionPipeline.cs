@@ -78,6 +78,20 @@ public sealed class MentionPipeline
     {
         var live = _state.GetCase(id);
         if (live is null) return [];
+        return WakeUp(live, now);
+    }
+
+    /// <summary>Runs the wake-up a case requested for <paramref name="requestedAt"/>, at <paramref name="now"/>;
+    /// nothing when the case no longer exists or has since asked for another instant (a superseded timer).</summary>
+    public IReadOnlyList<CaseCommand> WakeUp(CaseId id, Instant requestedAt, Instant now)
+    {
+        var live = _state.GetCase(id);
+        if (live is null || live.NextWakeUp != requestedAt) return [];
+        return WakeUp(live, now);
+    }
+
+    private IReadOnlyList<CaseCommand> WakeUp(CaseState live, Instant now)
+    {
         var step = CaseMachine.Advance(live, _policy, now);
         Store(step);
         return step.Commands;
@@ -170,16 +184,13 @@ public sealed class MentionPipeline
 
     private static RecordKpi CountMention(Mention mention)
     {
-        var delta = new KpiAggregate { Mentions = 1 };
-        if (mention.FromBrand)
-        {
-            delta.BrandMessages = 1;
-        }
-        else
-        {
-            delta.CustomerMessages = 1;
-            if (mention.Actionable) delta.Actionable = 1;
-        }
+        var delta = mention.FromBrand
+            ? BrandMessage
+            : mention.Actionable ? ActionableMessage : OtherCustomerMessage;
         return new RecordKpi(new KpiKey(mention.Account, mention.Channel, mention.Priority, KpiKey.HourOf(mention.CreatedAt)), delta);
     }
+
+    private static readonly KpiDelta BrandMessage = new() { Mentions = 1, BrandMessages = 1 };
+    private static readonly KpiDelta ActionableMessage = new() { Mentions = 1, CustomerMessages = 1, Actionable = 1 };
+    private static readonly KpiDelta OtherCustomerMessage = new() { Mentions = 1, CustomerMessages = 1 };
 }

@@ -30,7 +30,9 @@ public static class SlaEvaluator
     {
         ArgumentNullException.ThrowIfNull(terms);
         var calendar = terms.Calendar;
-        var clocks = new List<ClockRun>(4);
+        // Runs are collected on the stack and copied once into an exact-size array: evaluation is on every hot path.
+        var runCapacity = 2 * timeline.Length + 3; // each stop closes at most a reply and a window run; 2 open + resolution
+        var clocks = new RunBuffer(runCapacity <= 32 ? stackalloc ClockRun[runCapacity] : new ClockRun[runCapacity]);
         List<Duration>? responses = null;
         List<Interval>? pauses = null;
 
@@ -96,12 +98,12 @@ public static class SlaEvaluator
                     }
                     if (replyClockStart is { } clockStart)
                     {
-                        AddRun(clocks, terms, replyClockKind, replyClockSeq, clockStart, entry.At);
+                        AddRun(ref clocks, terms, replyClockKind, replyClockSeq, clockStart, entry.At);
                         replyClockStart = null;
                     }
                     if (windowStart is { } opened)
                     {
-                        AddRun(clocks, terms, ClockKind.ReplyWindow, windowSeq - 1, opened, entry.At);
+                        AddRun(ref clocks, terms, ClockKind.ReplyWindow, windowSeq - 1, opened, entry.At);
                         windowStart = null;
                     }
                     if (openedAt is not null && !resolved)
@@ -118,12 +120,12 @@ public static class SlaEvaluator
                     pendingSince = null;
                     if (replyClockStart is { } running)
                     {
-                        AddRun(clocks, terms, replyClockKind, replyClockSeq, running, entry.At);
+                        AddRun(ref clocks, terms, replyClockKind, replyClockSeq, running, entry.At);
                         replyClockStart = null;
                     }
                     if (windowStart is { } window)
                     {
-                        AddRun(clocks, terms, ClockKind.ReplyWindow, windowSeq - 1, window, entry.At);
+                        AddRun(ref clocks, terms, ClockKind.ReplyWindow, windowSeq - 1, window, entry.At);
                         windowStart = null;
                     }
                     break;
@@ -157,14 +159,14 @@ public static class SlaEvaluator
             }
         }
 
-        if (replyClockStart is { } stillRunning) AddRun(clocks, terms, replyClockKind, replyClockSeq, stillRunning, null);
-        if (windowStart is { } windowOpen) AddRun(clocks, terms, ClockKind.ReplyWindow, windowSeq - 1, windowOpen, null);
+        if (replyClockStart is { } stillRunning) AddRun(ref clocks, terms, replyClockKind, replyClockSeq, stillRunning, null);
+        if (windowStart is { } windowOpen) AddRun(ref clocks, terms, ClockKind.ReplyWindow, windowSeq - 1, windowOpen, null);
         if (pausedSince is { } openPause) (pauses ??= []).Add(new Interval(openPause, null));
 
         if (openedAt is { } start)
         {
             Instant? resolutionStop = resolved ? resolvedAt : replyClockStart is null ? lastHumanReply : null;
-            AddRun(clocks, terms, ClockKind.Resolution, 0, start, resolutionStop);
+            AddRun(ref clocks, terms, ClockKind.Resolution, 0, start, resolutionStop);
         }
 
         return new SlaEvaluation
@@ -179,13 +181,23 @@ public static class SlaEvaluator
             FirstReplyTime = firstReply,
             ResponseTimes = (IReadOnlyList<Duration>?)responses ?? Array.Empty<Duration>(),
             ResolutionTime = resolved && openedAt is { } from && resolvedAt is { } to ? calendar.BusinessTimeBetween(from, to) : null,
-            Clocks = clocks,
+            Clocks = clocks.ToArray(),
             Pauses = (IReadOnlyList<Interval>?)pauses ?? Array.Empty<Interval>(),
         };
     }
 
-    private static void AddRun(List<ClockRun> clocks, SlaTerms terms, ClockKind kind, int sequence, Instant start, Instant? stop)
+    private static void AddRun(ref RunBuffer clocks, SlaTerms terms, ClockKind kind, int sequence, Instant start, Instant? stop)
     {
         if (terms.TargetOf(kind) is { } target) clocks.Add(new ClockRun(kind, sequence, start, stop, target));
+    }
+
+    private ref struct RunBuffer(Span<ClockRun> space)
+    {
+        private readonly Span<ClockRun> _space = space;
+        private int _count;
+
+        public void Add(ClockRun run) => _space[_count++] = run;
+
+        public readonly ClockRun[] ToArray() => _count == 0 ? [] : _space[.._count].ToArray();
     }
 }

@@ -43,12 +43,12 @@ internal static class ReplayRunner
                 var mention = mentions[index]!;
                 mentions[index] = null; // the pipeline keeps no text: let the mention go as soon as it is applied
                 var now = mention.CreatedAt;
-                RunTimers(pipeline, state, timers, sink, now);
+                RunTimers(pipeline, timers, sink, now);
                 var result = pipeline.Ingest(mention, now);
                 if (result.Outcome == IngestOutcome.Duplicate) duplicates++;
                 sink.Execute(result.Commands, timers);
             }
-            RunTimers(pipeline, state, timers, sink, Instant.MaxValue);
+            RunTimers(pipeline, timers, sink, Instant.MaxValue);
         }
 
         var total = new KpiAggregate();
@@ -56,13 +56,12 @@ internal static class ReplayRunner
         return new ReplayResult(total, sink.ByAccount, rows, skipped, duplicates, sink.Alerts);
     }
 
-    private static void RunTimers(MentionPipeline pipeline, InMemoryPipelineState state, PriorityQueue<CaseId, Instant> timers, Sink sink, Instant until)
+    private static void RunTimers(MentionPipeline pipeline, PriorityQueue<CaseId, Instant> timers, Sink sink, Instant until)
     {
         while (timers.TryPeek(out var id, out var due) && due <= until)
         {
             timers.Dequeue();
-            if (state.GetCase(id)?.NextWakeUp != due) continue; // superseded by a later request
-            sink.Execute(pipeline.WakeUp(id, due), timers);
+            sink.Execute(pipeline.WakeUp(id, due, now: due), timers); // nothing when superseded by a later request
         }
     }
 
@@ -103,7 +102,7 @@ internal static class ReplayRunner
                     case RecordKpi kpi:
                         if (!ByAccount.TryGetValue(kpi.Key.Account, out var aggregate))
                             ByAccount[kpi.Key.Account] = aggregate = new KpiAggregate();
-                        aggregate.Merge(kpi.Delta);
+                        aggregate.Apply(kpi.Delta);
                         break;
                     case ScheduleWakeUp wake:
                         timers.Enqueue(wake.Case, wake.At);

@@ -80,9 +80,9 @@ internal sealed class SimulatedHost
                     Alerts.Add(raise.Alert);
                     break;
                 case RecordKpi kpi:
-                    Kpis.Merge(kpi.Delta);
+                    Kpis.Apply(kpi.Delta);
                     if (!ByKey.TryGetValue(kpi.Key, out var aggregate)) ByKey[kpi.Key] = aggregate = new KpiAggregate();
-                    aggregate.Merge(kpi.Delta);
+                    aggregate.Apply(kpi.Delta);
                     break;
                 case CloseCase close:
                     Closed.Add(close.Case);

@@ -24,7 +24,7 @@ public class ReplayRunnerTests
         {
             foreach (var command in commands)
             {
-                if (command is RecordKpi kpi) total.Merge(kpi.Delta);
+                if (command is RecordKpi kpi) total.Apply(kpi.Delta);
                 else if (command is ScheduleWakeUp wake) timers.Enqueue(wake.Case, wake.At);
                 else if (command is RaiseAlert) alerts++;
             }
