@@ -37,15 +37,20 @@ public static class CaseMachine
     }
 
     /// <summary>Records an event, then advances the case to <paramref name="now"/>.</summary>
-    public static CaseStep Apply(CaseState state, CaseEvent caseEvent, SlaPolicy policy, Instant now)
+    public static CaseStep Apply(CaseState state, CaseEvent caseEvent, SlaPolicy policy, Instant now) =>
+        ApplyInto(state, caseEvent, policy, now, new List<CaseCommand>(2));
+
+    /// <summary><see cref="Apply"/>, appending the commands to a list the
+    /// caller already has (the step's <see cref="CaseStep.Commands"/> is that list).</summary>
+    internal static CaseStep ApplyInto(CaseState state, CaseEvent caseEvent, SlaPolicy policy, Instant now, List<CaseCommand> commands)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(caseEvent);
         ArgumentNullException.ThrowIfNull(policy);
-        if (state.Status == CaseStatus.Closed) return new CaseStep(state, []);
+        if (state.Status == CaseStatus.Closed) return new CaseStep(state, commands);
         var priority = caseEvent.Priority > state.Priority ? caseEvent.Priority : state.Priority;
         var terms = priority == state.Priority ? state.Terms : policy.TermsFor(state.Facts with { Priority = priority });
-        return Step(state, CaseTimeline.Insert(state.Timeline, caseEvent.Entry), priority, terms, state.Fired, now, policy, now);
+        return Step(state, CaseTimeline.Insert(state.Timeline, caseEvent.Entry), priority, terms, state.Fired, now, policy, now, commands);
     }
 
     /// <summary>Moves everything of <paramref name="other"/> into <paramref name="state"/> (two parts of one conversation that
@@ -67,7 +72,7 @@ public static class CaseMachine
             Link = state.Link ?? other.Link,
             Excerpt = state.Excerpt.Length > 0 ? state.Excerpt : other.Excerpt,
         };
-        var step = Step(merged, timeline, priority, terms, [.. state.Fired.Union(other.Fired)], now, policy, now);
+        var step = Step(merged, timeline, priority, terms, [.. state.Fired.Union(other.Fired)], now, policy, now, new List<CaseCommand>(2));
         if (other.ContributionKey is not { } otherKey || !other.Contribution.Opened) return step;
         return step with { Commands = [new RecordKpi(otherKey, new KpiDelta { Before = other.Contribution }), .. step.Commands] };
     }
@@ -79,16 +84,15 @@ public static class CaseMachine
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(policy);
         if (state.Status == CaseStatus.Closed) return new CaseStep(state, []);
-        return Step(state, state.Timeline, state.Priority, state.Terms, state.Fired, state.TouchedAt, policy, now);
+        return Step(state, state.Timeline, state.Priority, state.Terms, state.Fired, state.TouchedAt, policy, now, new List<CaseCommand>(2));
     }
 
     /// <summary>One step: the case with the given timeline, priority, terms and fired alerts, evaluated at
     /// <paramref name="now"/>. Builds the next state once, whatever changed.</summary>
     private static CaseStep Step(CaseState state, TimelineEntry[] timeline, Priority priority, SlaTerms terms,
-        AlertKey[] fired, Instant? touchedAt, SlaPolicy policy, Instant now)
+        AlertKey[] fired, Instant? touchedAt, SlaPolicy policy, Instant now, List<CaseCommand> commands)
     {
         var evaluation = SlaEvaluator.Evaluate(timeline, terms, policy.AutoResolveAfter, now);
-        var commands = new List<CaseCommand>(2);
         Instant? wake = null;
         var raised = 0;
 
@@ -137,8 +141,7 @@ public static class CaseMachine
             else wake = Earliest(wake, closeAt);
         }
 
-        var contribution = CaseKpiContribution.From(evaluation);
-        if (contribution.Equals(state.Contribution)) contribution = state.Contribution;
+        var contribution = CaseKpiContribution.From(evaluation, state.Contribution);
         var hourSource = evaluation.OpenedAt ?? (timeline.Length > 0 ? timeline[0].At : now);
         var key2 = new KpiKey(state.Account, state.Channel, priority, KpiKey.HourOf(hourSource));
         RecordKpiChanges(state, contribution, key2, fired, raised, commands);

@@ -35,9 +35,8 @@ public sealed record CaseKpiContribution
     public IReadOnlyList<Duration> Responses { get; init; } = Array.Empty<Duration>();
 
     /// <summary>The contribution of an evaluated case.</summary>
-    public static CaseKpiContribution From(SlaEvaluation evaluation)
+    public static CaseKpiContribution From(in SlaEvaluation evaluation)
     {
-        ArgumentNullException.ThrowIfNull(evaluation);
         if (evaluation.Status == CaseStatus.NotOpened) return None;
         return new CaseKpiContribution
         {
@@ -49,6 +48,18 @@ public sealed record CaseKpiContribution
             Resolution = evaluation.ResolutionTime,
             Responses = evaluation.ResponseTimes,
         };
+    }
+
+    /// <summary>The contribution of an evaluated case, or <paramref name="previous"/> itself when nothing changed.</summary>
+    public static CaseKpiContribution From(in SlaEvaluation evaluation, CaseKpiContribution previous)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        if (evaluation.Status == CaseStatus.NotOpened) return previous.Opened ? None : previous;
+        var same = previous.Opened && previous.Reopens == evaluation.Reopens
+            && previous.Resolved == (evaluation.Status == CaseStatus.Resolved) && previous.Answered == evaluation.Answered
+            && previous.FirstReply == evaluation.FirstReplyTime && previous.Resolution == evaluation.ResolutionTime
+            && SameResponses(previous.Responses, evaluation.ResponseTimes);
+        return same ? previous : From(evaluation);
     }
 
     /// <inheritdoc/>

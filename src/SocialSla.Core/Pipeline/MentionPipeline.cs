@@ -111,9 +111,8 @@ public sealed class MentionPipeline
 
     private IngestResult Applied(CaseState live, CaseEvent caseEvent, Instant now, List<CaseCommand> commands)
     {
-        var step = CaseMachine.Apply(live, caseEvent, _policy, now);
+        var step = CaseMachine.ApplyInto(live, caseEvent, _policy, now, commands);
         Store(step);
-        commands.AddRange(step.Commands);
         return new IngestResult(IngestOutcome.Applied, live.Id, commands);
     }
 

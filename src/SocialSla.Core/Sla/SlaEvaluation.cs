@@ -6,7 +6,7 @@ namespace SocialSla.Core.Sla;
 /// <summary>Everything the SLA rules say about a case at one instant: its status, clock runs and reply times.</summary>
 /// <remarks>Produced by <see cref="SlaEvaluator.Evaluate"/>; a pure function of the timeline, the terms and the
 /// instant, so the same inputs always give an equal evaluation.</remarks>
-public sealed class SlaEvaluation
+public readonly struct SlaEvaluation
 {
     /// <summary>Where the case stands (never <see cref="CaseStatus.Closed"/>, which only the case machine decides).</summary>
     public required CaseStatus Status { get; init; }
