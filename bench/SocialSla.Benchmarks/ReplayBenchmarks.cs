@@ -13,6 +13,8 @@ namespace SocialSla.Benchmarks;
 /// parsing the same file, measured in the same run. Messages per second = <see cref="Messages"/> / mean time.
 /// </summary>
 [MemoryDiagnoser]
+[GcServer(false)]
+[GcConcurrent(false)] // as the socialsla command runs (a batch job: no background GC)
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class ReplayBenchmarks
 {
@@ -24,6 +26,10 @@ public class ReplayBenchmarks
 
     [GlobalSetup]
     public void Setup() => _path = BenchFile.Twcs(Messages);
+
+    /// <summary>Each iteration starts from a compacted heap, as a fresh <c>socialsla replay</c> process does.</summary>
+    [IterationSetup]
+    public void CompactHeap() => GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
 
     /// <summary>Baseline: read the CSV into mentions, nothing else.</summary>
     [Benchmark(Baseline = true)]

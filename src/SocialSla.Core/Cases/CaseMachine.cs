@@ -92,12 +92,13 @@ public static class CaseMachine
     private static CaseStep Step(CaseState state, TimelineEntry[] timeline, Priority priority, SlaTerms terms,
         AlertKey[] fired, Instant? touchedAt, SlaPolicy policy, Instant now, List<CaseCommand> commands)
     {
-        var evaluation = SlaEvaluator.Evaluate(timeline, terms, policy.AutoResolveAfter, now);
+        var runCapacity = SlaEvaluator.RunCapacity(timeline.Length);
+        var clocks = runCapacity <= 32 ? stackalloc ClockRun[runCapacity] : new ClockRun[runCapacity];
+        var evaluation = SlaEvaluator.EvaluateInto(timeline, terms, policy.AutoResolveAfter, now, clocks, out var runCount);
         Instant? wake = null;
         var raised = 0;
 
-        var clocks = evaluation.Clocks;
-        for (var r = 0; r < clocks.Count; r++)
+        for (var r = 0; r < runCount; r++)
         {
             var run = clocks[r];
             var calendar = run.CalendarFor(terms);

@@ -28,11 +28,39 @@ public static class SlaEvaluator
     /// <param name="now">The instant of evaluation; only automatic resolution depends on it.</param>
     public static SlaEvaluation Evaluate(ReadOnlySpan<TimelineEntry> timeline, SlaTerms terms, Duration autoResolveAfter, Instant now)
     {
+        var capacity = RunCapacity(timeline.Length);
+        var runs = capacity <= 32 ? stackalloc ClockRun[capacity] : new ClockRun[capacity];
+        var evaluation = EvaluateInto(timeline, terms, autoResolveAfter, now, runs, out var count);
+        return new SlaEvaluation
+        {
+            Status = evaluation.Status,
+            OpenedAt = evaluation.OpenedAt,
+            ResolvedAt = evaluation.ResolvedAt,
+            ClosedAt = evaluation.ClosedAt,
+            AutoResolveAt = evaluation.AutoResolveAt,
+            Reopens = evaluation.Reopens,
+            Answered = evaluation.Answered,
+            FirstReplyTime = evaluation.FirstReplyTime,
+            ResponseTimes = evaluation.ResponseTimes,
+            ResolutionTime = evaluation.ResolutionTime,
+            Clocks = runs[..count].ToArray(),
+            Pauses = evaluation.Pauses,
+        };
+    }
+
+    /// <summary>How many clock runs a timeline of <paramref name="entries"/> entries can have at most: each stop closes
+    /// at most a reply run and a window run, two may still run, and one resolution run.</summary>
+    internal static int RunCapacity(int entries) => 2 * entries + 3;
+
+    /// <summary><see cref="Evaluate(ReadOnlySpan{TimelineEntry}, SlaTerms, Duration, Instant)"/> for the hot path: the
+    /// clock runs go to <paramref name="runs"/> (at least <see cref="RunCapacity"/> long) and the returned
+    /// evaluation's <see cref="SlaEvaluation.Clocks"/> is empty.</summary>
+    internal static SlaEvaluation EvaluateInto(ReadOnlySpan<TimelineEntry> timeline, SlaTerms terms, Duration autoResolveAfter, Instant now,
+        Span<ClockRun> runs, out int runCount)
+    {
         ArgumentNullException.ThrowIfNull(terms);
         var calendar = terms.Calendar;
-        // Runs are collected on the stack and copied once into an exact-size array: evaluation is on every hot path.
-        var runCapacity = 2 * timeline.Length + 3; // each stop closes at most a reply and a window run; 2 open + resolution
-        var clocks = new RunBuffer(runCapacity <= 32 ? stackalloc ClockRun[runCapacity] : new ClockRun[runCapacity]);
+        var clocks = new RunBuffer(runs);
         List<Duration>? responses = null;
         List<Interval>? pauses = null;
 
@@ -169,6 +197,7 @@ public static class SlaEvaluator
             AddRun(ref clocks, terms, ClockKind.Resolution, 0, start, resolutionStop);
         }
 
+        runCount = clocks.Count;
         return new SlaEvaluation
         {
             Status = resolved ? CaseStatus.Resolved : openedAt is null ? CaseStatus.NotOpened : CaseStatus.Open,
@@ -181,7 +210,7 @@ public static class SlaEvaluator
             FirstReplyTime = firstReply,
             ResponseTimes = (IReadOnlyList<Duration>?)responses ?? Array.Empty<Duration>(),
             ResolutionTime = resolved && openedAt is { } from && resolvedAt is { } to ? calendar.BusinessTimeBetween(from, to) : null,
-            Clocks = clocks.ToArray(),
+            Clocks = [],
             Pauses = (IReadOnlyList<Interval>?)pauses ?? Array.Empty<Interval>(),
         };
     }
@@ -196,8 +225,8 @@ public static class SlaEvaluator
         private readonly Span<ClockRun> _space = space;
         private int _count;
 
-        public void Add(ClockRun run) => _space[_count++] = run;
+        public readonly int Count => _count;
 
-        public readonly ClockRun[] ToArray() => _count == 0 ? [] : _space[.._count].ToArray();
+        public void Add(ClockRun run) => _space[_count++] = run;
     }
 }
