@@ -124,16 +124,7 @@ public static class SlaEvaluator
                         openedAt ??= pending;
                         pendingSince = null;
                     }
-                    if (replyClockStart is { } clockStart)
-                    {
-                        AddRun(ref clocks, terms, replyClockKind, replyClockSeq, clockStart, entry.At);
-                        replyClockStart = null;
-                    }
-                    if (windowStart is { } opened)
-                    {
-                        AddRun(ref clocks, terms, ClockKind.ReplyWindow, windowSeq - 1, opened, entry.At);
-                        windowStart = null;
-                    }
+                    StopRunningClocks(ref clocks, terms, ref replyClockStart, replyClockKind, replyClockSeq, ref windowStart, windowSeq, entry.At);
                     if (openedAt is not null && !resolved)
                     {
                         replied = true;
@@ -146,16 +137,7 @@ public static class SlaEvaluator
                     resolved = true;
                     resolvedAt = closedAt = entry.At;
                     pendingSince = null;
-                    if (replyClockStart is { } running)
-                    {
-                        AddRun(ref clocks, terms, replyClockKind, replyClockSeq, running, entry.At);
-                        replyClockStart = null;
-                    }
-                    if (windowStart is { } window)
-                    {
-                        AddRun(ref clocks, terms, ClockKind.ReplyWindow, windowSeq - 1, window, entry.At);
-                        windowStart = null;
-                    }
+                    StopRunningClocks(ref clocks, terms, ref replyClockStart, replyClockKind, replyClockSeq, ref windowStart, windowSeq, entry.At);
                     break;
 
                 case TimelineEntryKind.Paused:
@@ -213,6 +195,22 @@ public static class SlaEvaluator
             Clocks = [],
             Pauses = (IReadOnlyList<Interval>?)pauses ?? Array.Empty<Interval>(),
         };
+    }
+
+    /// <summary>Stops the running reply clock and reply window, if any, at <paramref name="at"/>.</summary>
+    private static void StopRunningClocks(ref RunBuffer clocks, SlaTerms terms, ref Instant? replyClockStart, ClockKind replyClockKind,
+        int replyClockSeq, ref Instant? windowStart, int windowSeq, Instant at)
+    {
+        if (replyClockStart is { } running)
+        {
+            AddRun(ref clocks, terms, replyClockKind, replyClockSeq, running, at);
+            replyClockStart = null;
+        }
+        if (windowStart is { } window)
+        {
+            AddRun(ref clocks, terms, ClockKind.ReplyWindow, windowSeq - 1, window, at);
+            windowStart = null;
+        }
     }
 
     private static void AddRun(ref RunBuffer clocks, SlaTerms terms, ClockKind kind, int sequence, Instant start, Instant? stop)
