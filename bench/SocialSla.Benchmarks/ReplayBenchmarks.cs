@@ -41,7 +41,7 @@ public class ReplayBenchmarks
     {
         var batch = Import();
         var policy = SlaPolicy.Default.WithReplyTargetOverride(NodaTime.Duration.FromMinutes(15));
-        var result = ReplayRunner.Run(new List<Mention?>(batch.Mentions), policy, batch.Rows, batch.Issues.Count);
+        var result = ReplayRunner.Run(batch.Mentions, policy, batch.Rows, batch.Issues.Count);
         return result.Total.CasesOpened;
     }
 

@@ -7,14 +7,21 @@ namespace SocialSla.Core.Import;
 public sealed class ImportBatch
 {
     internal ImportBatch(List<Mention> mentions, List<ImportIssue> issues, long rows, bool stopped)
+        : this((IReadOnlyList<Mention>)mentions.AsReadOnly(), issues, rows, stopped)
     {
-        Mentions = mentions.AsReadOnly();
+    }
+
+    internal ImportBatch(IReadOnlyList<Mention> mentions, List<ImportIssue> issues, long rows, bool stopped)
+    {
+        Mentions = mentions;
         Issues = issues.AsReadOnly();
         Rows = rows;
         Stopped = stopped;
     }
 
     /// <summary>The messages of the good records, in file order.</summary>
+    /// <remarks>An importer may keep the records compact and build each <see cref="Mention"/> when it is read, so
+    /// two reads of one index give equal mentions, not necessarily the same instance.</remarks>
     public IReadOnlyList<Mention> Mentions { get; }
 
     /// <summary>The rejected records, in file order.</summary>

@@ -48,6 +48,7 @@ internal sealed class TwcsChainBuilder
     {
         public Author Author { get; } = author;
         public bool IsBrand { get; set; }
+        public PlatformAccountId? Account { get; set; }
     }
 
     private struct Row
@@ -116,7 +117,7 @@ internal sealed class TwcsChainBuilder
     public void Link(int row, long responseId) => Union(_rows[row].Node, NodeOf(responseId, default));
 
     /// <summary>Resolves every chain's account and creates the mentions in row order.</summary>
-    public List<Mention> Build(Instant? receivedAt)
+    public IReadOnlyList<Mention> Build(Instant? receivedAt)
     {
         var count = _rowCount;
         var comp = new int[count];
@@ -136,36 +137,33 @@ internal sealed class TwcsChainBuilder
             if (isRoot && IsEarlier(r, root[c])) root[c] = r;
         }
 
-        var accounts = new string?[_nodes];
+        var accounts = new PlatformAccountId?[_nodes];
         HashSet<string>? brands = null;
-        var mentions = new List<Mention>(count);
+        var ids = new MentionId?[_nodes];
+        MentionId IdOf(int node) => ids[node] ??= new MentionId(Platform.X, _nodeText[node]!);
+        var records = new TwcsMentionList.Record[count];
         for (var r = 0; r < count; r++)
         {
             ref readonly var row = ref _rows[r];
-            var createdAt = Instant.FromUnixTimeTicks(row.CreatedTicks);
-            string account;
-            if (row.FromBrand) account = row.Author.Author.Id;
+            PlatformAccountId account;
+            if (row.FromBrand) account = row.Author.Account ??= new PlatformAccountId(Platform.X, row.Author.Author.Id);
             else
             {
                 var c = comp[r];
-                account = accounts[c] ??= earliestBrand[c] >= 0
+                account = accounts[c] ??= new PlatformAccountId(Platform.X, earliestBrand[c] >= 0
                     ? _rows[earliestBrand[c]].Author.Author.Id
-                    : AccountFromRoot(root[c] >= 0 ? root[c] : earliest[c], ref brands);
+                    : AccountFromRoot(root[c] >= 0 ? root[c] : earliest[c], ref brands));
             }
-            mentions.Add(new Mention
-            {
-                Id = new MentionId(Platform.X, _nodeText[row.Node]!),
-                Channel = Channel.Mention,
-                Account = new PlatformAccountId(Platform.X, account),
-                ParentId = row.ParentNode >= 0 ? new MentionId(Platform.X, _nodeText[row.ParentNode]!) : null,
-                Author = row.Author.Author,
-                FromBrand = row.FromBrand,
-                Text = _keepText ? (string)row.TextOrHandles! : "",
-                CreatedAt = createdAt,
-                ReceivedAt = receivedAt ?? createdAt,
-            });
+            records[r] = new TwcsMentionList.Record(
+                IdOf(row.Node),
+                row.ParentNode >= 0 ? IdOf(row.ParentNode) : null,
+                account,
+                row.Author.Author,
+                row.FromBrand,
+                _keepText ? (string)row.TextOrHandles! : "",
+                row.CreatedTicks);
         }
-        return mentions;
+        return new TwcsMentionList(records, receivedAt);
     }
 
     private bool IsEarlier(int row, int than) =>

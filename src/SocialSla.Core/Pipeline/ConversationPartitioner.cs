@@ -1,3 +1,4 @@
+using SocialSla.Core.Import;
 using SocialSla.Core.Mentions;
 
 namespace SocialSla.Core.Pipeline;
@@ -12,8 +13,37 @@ namespace SocialSla.Core.Pipeline;
 /// </remarks>
 public static class ConversationPartitioner
 {
+    /// <summary>The order to replay a batch in: mention indexes grouped by conversation, each group in creation order
+    /// (file order among equal instants).</summary>
+    /// <returns><c>Order</c>, the indexes; <c>Starts</c>, where each group begins in it (one more entry than groups,
+    /// the last being the mention count).</returns>
+    public static (int[] Order, int[] Starts) Plan(IReadOnlyList<Mention> mentions)
+    {
+        var groups = Partition(mentions, out var groupCount);
+        var starts = new int[groupCount + 1];
+        foreach (var group in groups) starts[group + 1]++;
+        for (var g = 0; g < groupCount; g++) starts[g + 1] += starts[g];
+        var order = new int[groups.Length];
+        var next = starts[..groupCount];
+        for (var i = 0; i < groups.Length; i++) order[next[groups[i]]++] = i;
+
+        var keys = new (long Ticks, int Index)[groups.Length];
+        for (var k = 0; k < order.Length; k++) keys[k] = (CreatedTicks(mentions, order[k]), order[k]);
+        for (var g = 0; g < groupCount; g++)
+        {
+            var length = starts[g + 1] - starts[g];
+            if (length > 1) Array.Sort(keys, starts[g], length);
+        }
+        for (var k = 0; k < order.Length; k++) order[k] = keys[k].Index;
+        return (order, starts);
+    }
+
+    // A compact import answers these without building a Mention per read.
+    private static long CreatedTicks(IReadOnlyList<Mention> mentions, int index) =>
+        mentions is TwcsMentionList compact ? compact.RecordAt(index).CreatedTicks : mentions[index].CreatedAt.ToUnixTimeTicks();
+
     /// <summary>The conversation group of each mention (0 … <paramref name="groupCount"/> − 1, numbered by first appearance).</summary>
-    public static int[] Partition(IReadOnlyList<Mention?> mentions, out int groupCount)
+    public static int[] Partition(IReadOnlyList<Mention> mentions, out int groupCount)
     {
         ArgumentNullException.ThrowIfNull(mentions);
         var messageNodes = new Dictionary<MentionId, int>(mentions.Count);
@@ -43,24 +73,18 @@ public static class ConversationPartitioner
             return node;
         }
 
+        var compact = mentions as TwcsMentionList;
         for (var i = 0; i < mentions.Count; i++)
         {
-            var mention = mentions[i] ?? throw new ArgumentException($"Mention {i} is null.", nameof(mentions));
-            if (mention.ThreadKey is { } threadKey)
+            if (compact is not null)
             {
-                var key = (mention.Id.Platform, mention.Account.Value, mention.Channel, threadKey);
-                if (!threadNodes.TryGetValue(key, out var node)) threadNodes[key] = node = NewNode();
-                nodeOf[i] = node;
+                // TWCS rows have no thread key: their conversation is their reply chain.
+                ref readonly var record = ref compact.RecordAt(i);
+                nodeOf[i] = ChainNode(record.Id, record.ParentId);
                 continue;
             }
-            var own = MessageNode(mention.Id);
-            nodeOf[i] = own;
-            if (mention.ParentId is { } parentId)
-            {
-                var a = Find(own);
-                var b = Find(MessageNode(parentId));
-                if (a != b) parent[a] = b;
-            }
+            var mention = mentions[i] ?? throw new ArgumentException($"Mention {i} is null.", nameof(mentions));
+            nodeOf[i] = NodeOf(mention);
         }
 
         var groupOfRoot = new Dictionary<int, int>();
@@ -73,5 +97,28 @@ public static class ConversationPartitioner
         }
         groupCount = groupOfRoot.Count;
         return groups;
+
+        int NodeOf(Mention mention)
+        {
+            if (mention.ThreadKey is { } threadKey)
+            {
+                var key = (mention.Id.Platform, mention.Account.Value, mention.Channel, threadKey);
+                if (!threadNodes.TryGetValue(key, out var node)) threadNodes[key] = node = NewNode();
+                return node;
+            }
+            return ChainNode(mention.Id, mention.ParentId);
+        }
+
+        int ChainNode(MentionId id, MentionId? parentId)
+        {
+            var own = MessageNode(id);
+            if (parentId is { } parentMessage)
+            {
+                var a = Find(own);
+                var b = Find(MessageNode(parentMessage));
+                if (a != b) parent[a] = b;
+            }
+            return own;
+        }
     }
 }

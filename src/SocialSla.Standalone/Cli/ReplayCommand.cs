@@ -72,10 +72,7 @@ internal static class ReplayCommand
         }
 
         var readTime = clock.Elapsed;
-        var mentions = new List<Mention?>(batch.Mentions);
-        var (rows, issues) = (batch.Rows, batch.Issues.Count);
-        batch = null!; // the runner releases each mention once applied; keep no other reference
-        var result = ReplayRunner.Run(mentions, policy, rows, issues);
+        var result = ReplayRunner.Run(batch.Mentions, policy, batch.Rows, batch.Issues.Count);
         if (stats) WriteStats(error, result, readTime, clock.Elapsed);
         if (json)
         {

@@ -21,10 +21,10 @@ internal static class ReplayRunner
     /// <summary>Above this many mentions in one conversation, its state is dropped rather than cleared for reuse.</summary>
     private const int ReuseLimit = 256;
 
-    public static ReplayResult Run(IList<Mention?> mentions, SlaPolicy policy, long rows, long skipped)
+    public static ReplayResult Run(IReadOnlyList<Mention> mentions, SlaPolicy policy, long rows, long skipped)
     {
-        var groups = ConversationPartitioner.Partition((IReadOnlyList<Mention?>)mentions, out var groupCount);
-        var (order, starts) = ConversationOrder(mentions, groups, groupCount);
+        var (order, starts) = ConversationPartitioner.Plan(mentions);
+        var groupCount = starts.Length - 1;
 
         var state = new InMemoryPipelineState();
         var timers = new PriorityQueue<CaseId, Instant>();
@@ -40,8 +40,7 @@ internal static class ReplayRunner
             for (var k = from; k < to; k++)
             {
                 var index = order[k];
-                var mention = mentions[index]!;
-                mentions[index] = null; // the pipeline keeps no text: let the mention go as soon as it is applied
+                var mention = mentions[index];
                 var now = mention.CreatedAt;
                 RunTimers(pipeline, timers, sink, now);
                 var result = pipeline.Ingest(mention, now);
@@ -63,28 +62,6 @@ internal static class ReplayRunner
             timers.Dequeue();
             sink.Execute(pipeline.WakeUp(id, due, now: due), timers); // nothing when superseded by a later request
         }
-    }
-
-    /// <summary>Mention indexes grouped by conversation, each group in creation order (file order among equal
-    /// instants); <c>starts[g]</c> is where group g begins in the order.</summary>
-    private static (int[] Order, int[] Starts) ConversationOrder(IList<Mention?> mentions, int[] groups, int groupCount)
-    {
-        var starts = new int[groupCount + 1];
-        foreach (var group in groups) starts[group + 1]++;
-        for (var g = 0; g < groupCount; g++) starts[g + 1] += starts[g];
-        var order = new int[groups.Length];
-        var next = starts[..groupCount];
-        for (var i = 0; i < groups.Length; i++) order[next[groups[i]]++] = i;
-
-        var keys = new (long Ticks, int Index)[groups.Length];
-        for (var k = 0; k < order.Length; k++) keys[k] = (mentions[order[k]]!.CreatedAt.ToUnixTimeTicks(), order[k]);
-        for (var g = 0; g < groupCount; g++)
-        {
-            var length = starts[g + 1] - starts[g];
-            if (length > 1) Array.Sort(keys, starts[g], length);
-        }
-        for (var k = 0; k < order.Length; k++) order[k] = keys[k].Index;
-        return (order, starts);
     }
 
     private sealed class Sink

@@ -9,7 +9,7 @@ public class ConversationPartitionerTests
     [Fact]
     public void Partition_ReplyChainInAnyOrder_IsOneGroup()
     {
-        Mention?[] mentions =
+        Mention[] mentions =
         [
             Customer("3", 30, "2"), Customer("9", 1, author: "200009"), Reply("2", 20, "1"), Customer("1", 0), Reply("4", 40, "3"),
         ];
@@ -23,7 +23,7 @@ public class ConversationPartitionerTests
     {
         var page = new PlatformAccountId(Platform.Messenger, "1048");
         var other = new PlatformAccountId(Platform.Messenger, "2048");
-        Mention?[] mentions =
+        Mention[] mentions =
         [
             Customer("m1", 0, channel: Channel.Dm, threadKey: "t1", account: page),
             Customer("m2", 1, channel: Channel.Dm, threadKey: "t1", account: other),
@@ -40,7 +40,7 @@ public class ConversationPartitionerTests
     [Fact]
     public void Partition_Duplicates_LandInTheSameGroup()
     {
-        Mention?[] mentions = [Customer("1", 0), Customer("5", 0, author: "2"), Customer("1", 0)];
+        Mention[] mentions = [Customer("1", 0), Customer("5", 0, author: "2"), Customer("1", 0)];
         var groups = ConversationPartitioner.Partition(mentions, out var count);
         Assert.Equal(2, count);
         Assert.Equal(groups[0], groups[2]);

@@ -57,7 +57,7 @@ public class ReplayRunnerTests
         var policy = SlaPolicy.Default.WithReplyTargetOverride(Duration.FromMinutes(15));
 
         var expected = GlobalOrder(mentions, policy);
-        var actual = ReplayRunner.Run(new List<Mention?>(mentions), policy, mentions.Count, 0);
+        var actual = ReplayRunner.Run(mentions, policy, mentions.Count, 0);
 
         Assert.Equal(expected.Duplicates, actual.Duplicates);
         Assert.Equal(expected.Alerts, actual.Alerts);
