@@ -48,7 +48,6 @@ internal sealed class TwcsChainBuilder
     {
         public Author Author { get; } = author;
         public bool IsBrand { get; set; }
-        public PlatformAccountId? Account { get; set; }
     }
 
     private struct Row
@@ -137,33 +136,48 @@ internal sealed class TwcsChainBuilder
             if (isRoot && IsEarlier(r, root[c])) root[c] = r;
         }
 
-        var accounts = new PlatformAccountId?[_nodes];
+        var accountOfComponent = new int[_nodes];
+        accountOfComponent.AsSpan().Fill(-1);
+        var accounts = new List<PlatformAccountId>();
+        var accountIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        int AccountNumber(string account)
+        {
+            if (!accountIndex.TryGetValue(account, out var number))
+            {
+                accountIndex[account] = number = accounts.Count;
+                accounts.Add(new PlatformAccountId(Platform.X, account));
+            }
+            return number;
+        }
+
         HashSet<string>? brands = null;
-        var ids = new MentionId?[_nodes];
-        MentionId IdOf(int node) => ids[node] ??= new MentionId(Platform.X, _nodeText[node]!);
+        var nodeIds = new MentionId[_nodes];
+        for (var n = 0; n < _nodes; n++)
+        {
+            if (_nodeText[n] is { } text) nodeIds[n] = new MentionId(Platform.X, text);
+        }
         var records = new TwcsMentionList.Record[count];
         for (var r = 0; r < count; r++)
         {
             ref readonly var row = ref _rows[r];
-            PlatformAccountId account;
-            if (row.FromBrand) account = row.Author.Account ??= new PlatformAccountId(Platform.X, row.Author.Author.Id);
+            int account;
+            if (row.FromBrand) account = AccountNumber(row.Author.Author.Id);
             else
             {
                 var c = comp[r];
-                account = accounts[c] ??= new PlatformAccountId(Platform.X, earliestBrand[c] >= 0
-                    ? _rows[earliestBrand[c]].Author.Author.Id
-                    : AccountFromRoot(root[c] >= 0 ? root[c] : earliest[c], ref brands));
+                if (accountOfComponent[c] < 0)
+                {
+                    accountOfComponent[c] = AccountNumber(earliestBrand[c] >= 0
+                        ? _rows[earliestBrand[c]].Author.Author.Id
+                        : AccountFromRoot(root[c] >= 0 ? root[c] : earliest[c], ref brands));
+                }
+                account = accountOfComponent[c];
             }
             records[r] = new TwcsMentionList.Record(
-                IdOf(row.Node),
-                row.ParentNode >= 0 ? IdOf(row.ParentNode) : null,
-                account,
-                row.Author.Author,
-                row.FromBrand,
-                _keepText ? (string)row.TextOrHandles! : "",
-                row.CreatedTicks);
+                row.Node, row.ParentNode, account, row.Author.Author, row.FromBrand,
+                _keepText ? (string)row.TextOrHandles! : "", row.CreatedTicks);
         }
-        return new TwcsMentionList(records, receivedAt);
+        return new TwcsMentionList(records, nodeIds, [.. accounts], receivedAt);
     }
 
     private bool IsEarlier(int row, int than) =>

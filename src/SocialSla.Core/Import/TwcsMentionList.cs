@@ -5,15 +5,20 @@ using SocialSla.Core.Mentions;
 namespace SocialSla.Core.Import;
 
 /// <summary>The mentions of a TWCS import, kept as compact records and built when read.</summary>
-/// <remarks>A million-row export stays a few dozen bytes a row plus its id strings, instead of a million live
+/// <remarks>A million-row export stays about forty bytes a row plus its id strings, instead of a million live
 /// objects; each read builds a fresh, equal <see cref="Mention"/> (ids, accounts and authors are shared).</remarks>
-internal sealed class TwcsMentionList(TwcsMentionList.Record[] records, Instant? receivedAt) : IReadOnlyList<Mention>
+internal sealed class TwcsMentionList(
+    TwcsMentionList.Record[] records, MentionId[] nodeIds, PlatformAccountId[] accounts, Instant? receivedAt) : IReadOnlyList<Mention>
 {
-    /// <summary>One row: everything a TWCS mention carries.</summary>
+    /// <summary>One row. <see cref="Node"/> and <see cref="ParentNode"/> number tweet ids (−1: no parent); equal
+    /// numbers are equal ids.</summary>
     internal readonly record struct Record(
-        MentionId Id, MentionId? ParentId, PlatformAccountId Account, Author Author, bool FromBrand, string Text, long CreatedTicks);
+        int Node, int ParentNode, int Account, Author Author, bool FromBrand, string Text, long CreatedTicks);
 
     public int Count => records.Length;
+
+    /// <summary>How many distinct tweet ids the rows and their parents name.</summary>
+    internal int NodeCount => nodeIds.Length;
 
     /// <summary>The compact record of a row, for readers that need a few fields of every row.</summary>
     internal ref readonly Record RecordAt(int index) => ref records[index];
@@ -26,10 +31,10 @@ internal sealed class TwcsMentionList(TwcsMentionList.Record[] records, Instant?
             var createdAt = Instant.FromUnixTimeTicks(record.CreatedTicks);
             return new Mention
             {
-                Id = record.Id,
+                Id = nodeIds[record.Node],
                 Channel = Channel.Mention,
-                Account = record.Account,
-                ParentId = record.ParentId,
+                Account = accounts[record.Account],
+                ParentId = record.ParentNode >= 0 ? nodeIds[record.ParentNode] : null,
                 Author = record.Author,
                 FromBrand = record.FromBrand,
                 Text = record.Text,

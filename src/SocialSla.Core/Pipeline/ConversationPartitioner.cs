@@ -38,6 +38,42 @@ public static class ConversationPartitioner
         return (order, starts);
     }
 
+    /// <summary>TWCS rows have no thread key: their conversation is their reply chain, and the import already numbered
+    /// every tweet id, so the chains join over those numbers without hashing an id.</summary>
+    private static int[] Partition(TwcsMentionList mentions, out int groupCount)
+    {
+        var parent = new int[mentions.NodeCount];
+        for (var n = 0; n < parent.Length; n++) parent[n] = n;
+        int Find(int node)
+        {
+            while (parent[node] != node)
+            {
+                parent[node] = parent[parent[node]];
+                node = parent[node];
+            }
+            return node;
+        }
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            ref readonly var record = ref mentions.RecordAt(i);
+            if (record.ParentNode < 0) continue;
+            var a = Find(record.Node);
+            var b = Find(record.ParentNode);
+            if (a != b) parent[a] = b;
+        }
+        var groupOfRoot = new int[parent.Length];
+        groupOfRoot.AsSpan().Fill(-1);
+        var groups = new int[mentions.Count];
+        groupCount = 0;
+        for (var i = 0; i < groups.Length; i++)
+        {
+            var root = Find(mentions.RecordAt(i).Node);
+            if (groupOfRoot[root] < 0) groupOfRoot[root] = groupCount++;
+            groups[i] = groupOfRoot[root];
+        }
+        return groups;
+    }
+
     // A compact import answers these without building a Mention per read.
     private static long CreatedTicks(IReadOnlyList<Mention> mentions, int index) =>
         mentions is TwcsMentionList compact ? compact.RecordAt(index).CreatedTicks : mentions[index].CreatedAt.ToUnixTimeTicks();
@@ -46,6 +82,7 @@ public static class ConversationPartitioner
     public static int[] Partition(IReadOnlyList<Mention> mentions, out int groupCount)
     {
         ArgumentNullException.ThrowIfNull(mentions);
+        if (mentions is TwcsMentionList compact) return Partition(compact, out groupCount);
         var messageNodes = new Dictionary<MentionId, int>(mentions.Count);
         var threadNodes = new Dictionary<(Platform, string, Channel, string), int>();
         var parent = new List<int>(mentions.Count);
@@ -73,16 +110,8 @@ public static class ConversationPartitioner
             return node;
         }
 
-        var compact = mentions as TwcsMentionList;
         for (var i = 0; i < mentions.Count; i++)
         {
-            if (compact is not null)
-            {
-                // TWCS rows have no thread key: their conversation is their reply chain.
-                ref readonly var record = ref compact.RecordAt(i);
-                nodeOf[i] = ChainNode(record.Id, record.ParentId);
-                continue;
-            }
             var mention = mentions[i] ?? throw new ArgumentException($"Mention {i} is null.", nameof(mentions));
             nodeOf[i] = NodeOf(mention);
         }
