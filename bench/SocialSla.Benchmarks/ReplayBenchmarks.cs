@@ -1,5 +1,7 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Engines;
 using SocialSla.Core.Import;
 using SocialSla.Core.Mentions;
@@ -13,11 +15,23 @@ namespace SocialSla.Benchmarks;
 /// parsing the same file, measured in the same run. Messages per second = <see cref="Messages"/> / mean time.
 /// </summary>
 [MemoryDiagnoser]
-[GcServer(false)]
-[GcConcurrent(false)] // as the socialsla command runs (a batch job: no background GC)
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[Config(typeof(ProductGcConfig))]
 public class ReplayBenchmarks
 {
+    /// <summary>One launch, one warm-up, five measured runs, with the GC settings of the <c>socialsla</c> command
+    /// (workstation, non-concurrent, conserve memory 9: see its project file).</summary>
+    private sealed class ProductGcConfig : ManualConfig
+    {
+        public ProductGcConfig() => AddJob(Job.Default
+            .WithStrategy(RunStrategy.Monitoring)
+            .WithLaunchCount(1)
+            .WithWarmupCount(1)
+            .WithIterationCount(5)
+            .WithGcServer(false)
+            .WithGcConcurrent(false)
+            .WithEnvironmentVariable("DOTNET_GCConserveMemory", "9"));
+    }
+
     private string _path = "";
 
     /// <summary>Rows in the generated file.</summary>
