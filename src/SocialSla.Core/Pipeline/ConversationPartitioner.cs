@@ -42,32 +42,20 @@ public static class ConversationPartitioner
     /// every tweet id, so the chains join over those numbers without hashing an id.</summary>
     private static int[] Partition(TwcsMentionList mentions, out int groupCount)
     {
-        var parent = new int[mentions.NodeCount];
-        for (var n = 0; n < parent.Length; n++) parent[n] = n;
-        int Find(int node)
-        {
-            while (parent[node] != node)
-            {
-                parent[node] = parent[parent[node]];
-                node = parent[node];
-            }
-            return node;
-        }
+        var sets = new DisjointSets(mentions.NodeCount);
+        sets.AddUpTo(mentions.NodeCount);
         for (var i = 0; i < mentions.Count; i++)
         {
             ref readonly var record = ref mentions.RecordAt(i);
-            if (record.ParentNode < 0) continue;
-            var a = Find(record.Node);
-            var b = Find(record.ParentNode);
-            if (a != b) parent[a] = b;
+            if (record.ParentNode >= 0) sets.Union(record.Node, record.ParentNode);
         }
-        var groupOfRoot = new int[parent.Length];
+        var groupOfRoot = new int[sets.Count];
         groupOfRoot.AsSpan().Fill(-1);
         var groups = new int[mentions.Count];
         groupCount = 0;
         for (var i = 0; i < groups.Length; i++)
         {
-            var root = Find(mentions.RecordAt(i).Node);
+            var root = sets.Find(mentions.RecordAt(i).Node);
             if (groupOfRoot[root] < 0) groupOfRoot[root] = groupCount++;
             groups[i] = groupOfRoot[root];
         }
@@ -85,28 +73,12 @@ public static class ConversationPartitioner
         if (mentions is TwcsMentionList compact) return Partition(compact, out groupCount);
         var messageNodes = new Dictionary<MentionId, int>(mentions.Count);
         var threadNodes = new Dictionary<(Platform, string, Channel, string), int>();
-        var parent = new List<int>(mentions.Count);
+        var sets = new DisjointSets(mentions.Count);
         var nodeOf = new int[mentions.Count];
-
-        int NewNode()
-        {
-            parent.Add(parent.Count);
-            return parent.Count - 1;
-        }
 
         int MessageNode(MentionId id)
         {
-            if (!messageNodes.TryGetValue(id, out var node)) messageNodes[id] = node = NewNode();
-            return node;
-        }
-
-        int Find(int node)
-        {
-            while (parent[node] != node)
-            {
-                parent[node] = parent[parent[node]];
-                node = parent[node];
-            }
+            if (!messageNodes.TryGetValue(id, out var node)) messageNodes[id] = node = sets.Add();
             return node;
         }
 
@@ -120,7 +92,7 @@ public static class ConversationPartitioner
         var groups = new int[mentions.Count];
         for (var i = 0; i < groups.Length; i++)
         {
-            var root = Find(nodeOf[i]);
+            var root = sets.Find(nodeOf[i]);
             if (!groupOfRoot.TryGetValue(root, out var group)) groupOfRoot[root] = group = groupOfRoot.Count;
             groups[i] = group;
         }
@@ -132,7 +104,7 @@ public static class ConversationPartitioner
             if (mention.ThreadKey is { } threadKey)
             {
                 var key = (mention.Id.Platform, mention.Account.Value, mention.Channel, threadKey);
-                if (!threadNodes.TryGetValue(key, out var node)) threadNodes[key] = node = NewNode();
+                if (!threadNodes.TryGetValue(key, out var node)) threadNodes[key] = node = sets.Add();
                 return node;
             }
             return ChainNode(mention.Id, mention.ParentId);
@@ -141,12 +113,7 @@ public static class ConversationPartitioner
         int ChainNode(MentionId id, MentionId? parentId)
         {
             var own = MessageNode(id);
-            if (parentId is { } parentMessage)
-            {
-                var a = Find(own);
-                var b = Find(MessageNode(parentMessage));
-                if (a != b) parent[a] = b;
-            }
+            if (parentId is { } parentMessage) sets.Union(own, MessageNode(parentMessage));
             return own;
         }
     }
