@@ -6,7 +6,7 @@ namespace SocialSla.Core.Cases;
 /// <summary>Something that happened to a case: a timeline entry plus what it says about the case's priority.</summary>
 /// <param name="Entry">The dated fact.</param>
 /// <param name="Priority">The priority a customer message carries (raises the case's priority, never lowers it).</param>
-public sealed record CaseEvent(TimelineEntry Entry, Priority Priority = Priority.Normal)
+public readonly record struct CaseEvent(TimelineEntry Entry, Priority Priority = Priority.Normal)
 {
     /// <summary>A customer message.</summary>
     public static CaseEvent CustomerMessage(Instant at, bool actionable = true, Priority priority = Priority.Normal) =>

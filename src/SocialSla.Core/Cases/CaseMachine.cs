@@ -45,7 +45,6 @@ public static class CaseMachine
     internal static CaseStep ApplyInto(CaseState state, CaseEvent caseEvent, SlaPolicy policy, Instant now, List<CaseCommand> commands)
     {
         ArgumentNullException.ThrowIfNull(state);
-        ArgumentNullException.ThrowIfNull(caseEvent);
         ArgumentNullException.ThrowIfNull(policy);
         if (state.Status == CaseStatus.Closed) return new CaseStep(state, commands);
         var priority = caseEvent.Priority > state.Priority ? caseEvent.Priority : state.Priority;
@@ -165,7 +164,8 @@ public static class CaseMachine
             TouchedAt = touchedAt,
             Fired = fired,
             Contribution = contribution,
-            ContributionKey = contribution.Opened ? key2 : state.ContributionKey,
+            ContributionHour = contribution.Opened ? key2.Hour : state.ContributionHour,
+            ContributionPriority = contribution.Opened ? key2.Priority : state.ContributionPriority,
             Status = status,
             ClosedAt = evaluation.ClosedAt,
             NextWakeUp = wake,

@@ -34,8 +34,14 @@ public sealed record CaseState
     /// <summary>What the case contributes to KPIs as last recorded.</summary>
     public CaseKpiContribution Contribution { get; init; } = CaseKpiContribution.None;
 
+    /// <summary>The hour the contribution was recorded under, once recorded.</summary>
+    public Instant? ContributionHour { get; init; }
+
+    /// <summary>The priority the contribution was recorded under.</summary>
+    public Priority ContributionPriority { get; init; } = Priority.Normal;
+
     /// <summary>The key the contribution was recorded under, once recorded.</summary>
-    public KpiKey? ContributionKey { get; init; }
+    public KpiKey? ContributionKey => ContributionHour is { } hour ? new KpiKey(Account, Channel, ContributionPriority, hour) : null;
 
     /// <summary>The status after the last step.</summary>
     public CaseStatus Status { get; init; } = CaseStatus.NotOpened;

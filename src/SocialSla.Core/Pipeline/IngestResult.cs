@@ -6,4 +6,4 @@ namespace SocialSla.Core.Pipeline;
 /// <param name="Outcome">What happened.</param>
 /// <param name="Case">The case the mention went to, if any.</param>
 /// <param name="Commands">Commands to execute, in order.</param>
-public sealed record IngestResult(IngestOutcome Outcome, CaseId? Case, IReadOnlyList<CaseCommand> Commands);
+public readonly record struct IngestResult(IngestOutcome Outcome, CaseId? Case, IReadOnlyList<CaseCommand> Commands);

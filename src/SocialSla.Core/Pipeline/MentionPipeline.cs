@@ -101,7 +101,6 @@ public sealed class MentionPipeline
     /// <returns>The commands, or <see langword="null"/> when no live case has that id.</returns>
     public IReadOnlyList<CaseCommand>? Apply(CaseId id, CaseEvent caseEvent, Instant now)
     {
-        ArgumentNullException.ThrowIfNull(caseEvent);
         var live = _state.GetCase(id);
         if (live is null) return null;
         var step = CaseMachine.Apply(live, caseEvent, _policy, now);
