@@ -12,7 +12,8 @@ namespace SocialSla.Standalone.Replay;
 /// <remarks>
 /// <para>Conversations share nothing but KPI sums (<see cref="ConversationPartitioner"/>), so each one is replayed on
 /// its own, start to finish, through the same pipeline: the result equals one pipeline fed everything in time order,
-/// while only one conversation's state is alive at a time.</para>
+/// while only one conversation's state is alive at a time per worker. Workers (one per core) take shares of the
+/// conversations, as function instances take partitions in Azure.</para>
 /// <para>Within a conversation, mentions are taken in creation order (file order among equal instants), so a reply
 /// listed before its parent is still threaded after it. A wake-up due at the same instant as a mention runs first.</para>
 /// </remarks>
@@ -21,17 +22,55 @@ internal static class ReplayRunner
     /// <summary>Above this many mentions in one conversation, its state is dropped rather than cleared for reuse.</summary>
     private const int ReuseLimit = 256;
 
-    public static ReplayResult Run(IReadOnlyList<Mention> mentions, SlaPolicy policy, long rows, long skipped)
+    public static ReplayResult Run(IReadOnlyList<Mention> mentions, SlaPolicy policy, long rows, long skipped) =>
+        Run(mentions, policy, rows, skipped, Environment.ProcessorCount);
+
+    /// <summary>Replays on <paramref name="workers"/> threads, each taking a contiguous share of the conversations
+    /// with its own pipeline; their KPI aggregates merge at the end (sums and sketch buckets: the same result in any
+    /// split).</summary>
+    public static ReplayResult Run(IReadOnlyList<Mention> mentions, SlaPolicy policy, long rows, long skipped, int workers)
     {
         var (order, starts) = ConversationPartitioner.Plan(mentions);
         var groupCount = starts.Length - 1;
+        workers = Math.Clamp(workers, 1, Math.Max(1, groupCount));
 
+        // Split the groups into shares of about equal numbers of mentions.
+        var bounds = new int[workers + 1];
+        for (int w = 1, g = 0; w < workers; w++)
+        {
+            var target = (long)order.Length * w / workers;
+            while (g < groupCount && starts[g] < target) g++;
+            bounds[w] = g;
+        }
+        bounds[workers] = groupCount;
+
+        var sinks = new Sink[workers];
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+            sinks[w] = RunGroups(mentions, policy, order, starts, bounds[w], bounds[w + 1]));
+
+        var byAccount = new Dictionary<PlatformAccountId, KpiAggregate>();
+        long duplicates = 0, alerts = 0;
+        foreach (var sink in sinks)
+        {
+            duplicates += sink.Duplicates;
+            alerts += sink.Alerts;
+            foreach (var (account, aggregate) in sink.ByAccount)
+            {
+                if (byAccount.TryGetValue(account, out var merged)) merged.Merge(aggregate);
+                else byAccount[account] = aggregate;
+            }
+        }
+        var total = new KpiAggregate();
+        foreach (var aggregate in byAccount.Values) total.Merge(aggregate);
+        return new ReplayResult(total, byAccount, rows, skipped, duplicates, alerts);
+    }
+
+    private static Sink RunGroups(IReadOnlyList<Mention> mentions, SlaPolicy policy, int[] order, int[] starts, int firstGroup, int endGroup)
+    {
         var state = new InMemoryPipelineState();
         var timers = new PriorityQueue<CaseId, Instant>();
         var sink = new Sink();
-        long duplicates = 0;
-
-        for (var group = 0; group < groupCount; group++)
+        for (var group = firstGroup; group < endGroup; group++)
         {
             var (from, to) = (starts[group], starts[group + 1]);
             if (to - from > ReuseLimit) state = new InMemoryPipelineState();
@@ -39,20 +78,16 @@ internal static class ReplayRunner
             var pipeline = new MentionPipeline(policy, state);
             for (var k = from; k < to; k++)
             {
-                var index = order[k];
-                var mention = mentions[index];
+                var mention = mentions[order[k]];
                 var now = mention.CreatedAt;
                 RunTimers(pipeline, timers, sink, now);
                 var result = pipeline.Ingest(mention, now);
-                if (result.Outcome == IngestOutcome.Duplicate) duplicates++;
+                if (result.Outcome == IngestOutcome.Duplicate) sink.Duplicates++;
                 sink.Execute(result.Commands, timers);
             }
             RunTimers(pipeline, timers, sink, Instant.MaxValue);
         }
-
-        var total = new KpiAggregate();
-        foreach (var aggregate in sink.ByAccount.Values) total.Merge(aggregate);
-        return new ReplayResult(total, sink.ByAccount, rows, skipped, duplicates, sink.Alerts);
+        return sink;
     }
 
     private static void RunTimers(MentionPipeline pipeline, PriorityQueue<CaseId, Instant> timers, Sink sink, Instant until)
@@ -69,6 +104,8 @@ internal static class ReplayRunner
         public Dictionary<PlatformAccountId, KpiAggregate> ByAccount { get; } = [];
 
         public long Alerts { get; private set; }
+
+        public long Duplicates { get; set; }
 
         public void Execute(IReadOnlyList<CaseCommand> commands, PriorityQueue<CaseId, Instant> timers)
         {

@@ -49,15 +49,16 @@ public class ReplayRunnerTests
     }
 
     [Theory]
-    [InlineData(GenerateFormat.Twcs, 11)]
-    [InlineData(GenerateFormat.Jsonl, 12)]
-    public void Run_ConversationByConversation_EqualsOnePipelineInGlobalTimeOrder(GenerateFormat format, int seed)
+    [InlineData(GenerateFormat.Twcs, 11, 1)]
+    [InlineData(GenerateFormat.Twcs, 11, 3)]
+    [InlineData(GenerateFormat.Jsonl, 12, 2)]
+    public void Run_ConversationByConversation_EqualsOnePipelineInGlobalTimeOrder(GenerateFormat format, int seed, int workers)
     {
         var mentions = TrafficGenerator.Generate(new GenerateOptions(20_000, seed, format, GenerateCommand.DefaultStart)).ToList();
         var policy = SlaPolicy.Default.WithReplyTargetOverride(Duration.FromMinutes(15));
 
         var expected = GlobalOrder(mentions, policy);
-        var actual = ReplayRunner.Run(mentions, policy, mentions.Count, 0);
+        var actual = ReplayRunner.Run(mentions, policy, mentions.Count, 0, workers);
 
         Assert.Equal(expected.Duplicates, actual.Duplicates);
         Assert.Equal(expected.Alerts, actual.Alerts);
