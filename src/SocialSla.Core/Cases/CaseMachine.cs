@@ -83,6 +83,12 @@ public static class CaseMachine
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(policy);
         if (state.Status == CaseStatus.Closed) return new CaseStep(state, []);
+
+        // Time alone cannot change a resolved case (every clock stopped at its resolution), so once its reopen window
+        // has passed it closes without a new evaluation: the same result as the full step, for the cost of a check.
+        if (state.Status == CaseStatus.Resolved && state.ClosedAt is { } closedAt && now >= closedAt + policy.ReopenWindow)
+            return new CaseStep(state with { Status = CaseStatus.Closed, NextWakeUp = null }, [new CloseCase(state.Id, now)]);
+
         return Step(state, state.Timeline, state.Priority, state.Terms, state.Fired, state.TouchedAt, policy, now, new List<CaseCommand>(2));
     }
 
