@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using SocialSla.Core.Collections;
 using NodaTime;
 using SocialSla.Core.Mentions;
 
@@ -24,7 +25,7 @@ internal sealed class TwcsChainBuilder
     // Nodes: one per distinct tweet id.
     private string?[] _nodeText;
     private int[] _nodeFirstRow;
-    private int[] _union;
+    private readonly DisjointSets _chains;
     private int _nodes;
 
     private Row[] _rows;
@@ -38,7 +39,7 @@ internal sealed class TwcsChainBuilder
         var capacity = Math.Max(1024, expectedRows);
         _nodeText = new string?[capacity];
         _nodeFirstRow = new int[capacity];
-        _union = new int[capacity];
+        _chains = new DisjointSets(capacity);
         _rows = new Row[capacity];
         if (expectedRows > 0) _nodeOf.EnsureCapacity(expectedRows);
         _authorsBySpan = _authors.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -85,7 +86,7 @@ internal sealed class TwcsChainBuilder
         else row.TextOrHandles = null;
 
         if (_nodeFirstRow[node] < 0) _nodeFirstRow[node] = index;
-        if (parentNode >= 0) Union(node, parentNode);
+        if (parentNode >= 0) _chains.Union(node, parentNode);
         return index;
     }
 
@@ -113,7 +114,7 @@ internal sealed class TwcsChainBuilder
     }
 
     /// <summary>Joins row <paramref name="row"/> with a tweet listed as a response to it.</summary>
-    public void Link(int row, long responseId) => Union(_rows[row].Node, NodeOf(responseId, default));
+    public void Link(int row, long responseId) => _chains.Union(_rows[row].Node, NodeOf(responseId, default));
 
     /// <summary>Resolves every chain's account and creates the mentions in row order.</summary>
     public IReadOnlyList<Mention> Build(Instant? receivedAt)
@@ -129,7 +130,7 @@ internal sealed class TwcsChainBuilder
         for (var r = 0; r < count; r++)
         {
             ref readonly var row = ref _rows[r];
-            var c = comp[r] = Find(row.Node);
+            var c = comp[r] = _chains.Find(row.Node);
             if (IsEarlier(r, earliest[c])) earliest[c] = r;
             if (row.FromBrand && IsEarlier(r, earliestBrand[c])) earliestBrand[c] = r;
             var isRoot = row.ParentNode < 0 || _nodeFirstRow[row.ParentNode] < 0;
@@ -268,38 +269,17 @@ internal sealed class TwcsChainBuilder
             if (_nodeText[slot] is null && !text.IsEmpty) _nodeText[slot] = new string(text);
             return slot;
         }
-        if (_nodes == _union.Length)
+        if (_nodes == _nodeText.Length)
         {
             var size = _nodes * 2;
             Array.Resize(ref _nodeText, size);
             Array.Resize(ref _nodeFirstRow, size);
-            Array.Resize(ref _union, size);
         }
         var node = _nodes++;
         slot = node;
         _nodeText[node] = text.IsEmpty ? null : new string(text);
         _nodeFirstRow[node] = -1;
-        _union[node] = node;
+        _chains.Add();
         return node;
-    }
-
-    private int Find(int node)
-    {
-        while (_union[node] != node)
-        {
-            _union[node] = _union[_union[node]];
-            node = _union[node];
-        }
-        return node;
-    }
-
-    private void Union(int a, int b)
-    {
-        a = Find(a);
-        b = Find(b);
-        if (a == b) return;
-        // Keep the smaller index as representative: cheap and keeps trees shallow enough with path halving.
-        if (a < b) _union[b] = a;
-        else _union[a] = b;
     }
 }

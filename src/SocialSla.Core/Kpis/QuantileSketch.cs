@@ -84,16 +84,6 @@ public sealed class QuantileSketch
         return ValueOf(_indexes[_used - 1]);
     }
 
-    /// <summary>A copy that shares no state with this sketch.</summary>
-    public QuantileSketch Clone() => new()
-    {
-        _indexes = _indexes[.._used],
-        _counts = _counts[.._used],
-        _used = _used,
-        _zeroCount = _zeroCount,
-        Count = Count,
-    };
-
     /// <summary>The buckets as (bucket index, count) pairs in index order; the zero bucket has index <see cref="int.MinValue"/>.</summary>
     /// <remarks>For storage adapters: <see cref="FromBuckets"/> rebuilds an equal sketch.</remarks>
     public IEnumerable<KeyValuePair<int, long>> Buckets()

@@ -1,3 +1,4 @@
+using SocialSla.Core.Collections;
 using SocialSla.Core.Import;
 using SocialSla.Core.Mentions;
 

@@ -12,9 +12,6 @@ public sealed class InMemoryPipelineState : IPipelineState
     private readonly Dictionary<ConversationKey, ConversationRecord> _conversations = [];
     private readonly Dictionary<CaseId, CaseState> _cases = [];
 
-    /// <summary>Live cases.</summary>
-    public IReadOnlyCollection<CaseState> Cases => _cases.Values;
-
     /// <summary>Forgets everything (to reuse the instance for the next independent group of conversations).</summary>
     public void Clear()
     {

@@ -1,4 +1,4 @@
-namespace SocialSla.Core.Pipeline;
+namespace SocialSla.Core.Collections;
 
 /// <summary>Union-find over dense integer nodes, with path halving.</summary>
 internal sealed class DisjointSets(int capacity)
