@@ -64,7 +64,7 @@ public sealed class KpiAggregate
     public long FirstReplyWithin1h { get; set; }
 
     /// <summary>Distribution of first reply times (seconds), created on first use.</summary>
-    public QuantileSketch? FirstReplySketch { get; private set; }
+    public QuantileSketch? FirstReplySketch { get; internal set; }
 
     /// <summary>Responses measured.</summary>
     public long ResponseCount { get; set; }
@@ -73,7 +73,7 @@ public sealed class KpiAggregate
     public double ResponseSeconds { get; set; }
 
     /// <summary>Distribution of response times (seconds), created on first use.</summary>
-    public QuantileSketch? ResponseSketch { get; private set; }
+    public QuantileSketch? ResponseSketch { get; internal set; }
 
     /// <summary>Resolutions measured.</summary>
     public long ResolutionCount { get; set; }

@@ -31,4 +31,8 @@ public interface IPipelineState
 
     /// <summary>Forgets a case that closed for good (its KPI contribution is already recorded).</summary>
     void RemoveCase(CaseId id);
+
+    /// <summary>Forgets case <paramref name="from"/>, whose messages now belong to case <paramref name="into"/> (two parts of
+    /// one conversation that were first taken for two). Stores that index messages by case move them.</summary>
+    void MergeCase(CaseId from, CaseId into) => RemoveCase(from);
 }

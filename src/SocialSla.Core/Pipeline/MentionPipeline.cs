@@ -171,7 +171,7 @@ public sealed class MentionPipeline
             else
             {
                 var step = CaseMachine.Merge(staying, moving, _policy, now);
-                _state.RemoveCase(moving.Id);
+                _state.MergeCase(moving.Id, staying.Id);
                 Store(step);
                 commands.AddRange(step.Commands);
             }

@@ -11,6 +11,8 @@ internal static class CliApp
         {
             ReplayCommand.Create(output, error),
             GenerateCommand.Create(output, error),
+            ServeCommand.Create(output, error),
+            TokenCommand.Create(output),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -19,6 +21,6 @@ internal static class CliApp
             error.WriteLine("Run 'socialsla --help' for usage.");
             return ExitCodes.BadInput;
         }
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }).GetAwaiter().GetResult();
     }
 }

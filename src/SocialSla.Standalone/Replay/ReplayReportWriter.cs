@@ -5,6 +5,7 @@ using SocialSla.Core.Alerts;
 using SocialSla.Core.Kpis;
 using SocialSla.Core.Mentions;
 using SocialSla.Core.Sla;
+using SocialSla.Standalone.Kpis;
 
 namespace SocialSla.Standalone.Replay;
 
@@ -16,51 +17,8 @@ internal static class ReplayReportWriter
     public static void WriteJson(Stream output, ReplayResult result)
     {
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
-        var summary = KpiSummary.Of(result.Total);
-        var total = result.Total;
         json.WriteStartObject();
-        json.WriteNumber("cases", summary.Cases);
-        json.WriteNumber("answered", summary.Answered);
-        WriteNumber(json, "responseRate", summary.ResponseRate);
-        json.WriteNumber("reopened", total.CasesReopened);
-        json.WriteNumber("resolved", total.CasesResolved);
-
-        json.WriteStartObject("firstReply");
-        json.WriteNumber("count", summary.FirstReplyCount);
-        WriteNumber(json, "meanSeconds", summary.FirstReplyMeanSeconds);
-        WriteNumber(json, "p50Seconds", summary.FirstReplyP50Seconds);
-        WriteNumber(json, "p90Seconds", summary.FirstReplyP90Seconds);
-        WriteNumber(json, "p95Seconds", summary.FirstReplyP95Seconds);
-        WriteNumber(json, "within15m", summary.FirstReplyWithin15m);
-        WriteNumber(json, "within1h", summary.FirstReplyWithin1h);
-        json.WriteEndObject();
-
-        json.WriteStartObject("response");
-        json.WriteNumber("count", summary.ResponseCount);
-        WriteNumber(json, "meanSeconds", summary.ResponseMeanSeconds);
-        json.WriteEndObject();
-
-        json.WriteStartObject("resolution");
-        json.WriteNumber("count", summary.ResolutionCount);
-        WriteNumber(json, "meanSeconds", summary.ResolutionMeanSeconds);
-        json.WriteEndObject();
-
-        json.WriteStartObject("alerts");
-        foreach (var clock in ReportedClocks)
-        {
-            json.WriteStartObject(AlertId.ClockName(clock));
-            foreach (var level in SlaThresholds.LevelsOf(clock))
-                json.WriteNumber(AlertId.LevelName(level), total.AlertCount(clock, level));
-            json.WriteEndObject();
-        }
-        json.WriteEndObject();
-
-        json.WriteStartObject("mentions");
-        json.WriteNumber("received", total.Mentions);
-        json.WriteNumber("customer", total.CustomerMessages);
-        json.WriteNumber("actionable", total.Actionable);
-        json.WriteNumber("brand", total.BrandMessages);
-        json.WriteEndObject();
+        KpiJsonWriter.WriteFields(json, result.Total);
 
         json.WriteStartObject("brands");
         foreach (var (account, aggregate) in Brands(result))
@@ -120,12 +78,6 @@ internal static class ReplayReportWriter
             .Where(pair => pair.Value.CasesOpened != 0)
             .Select(pair => (Name: onePlatform ? pair.Key.Value : pair.Key.ToString(), Aggregate: pair.Value))
             .OrderBy(pair => pair.Name, StringComparer.Ordinal);
-    }
-
-    private static void WriteNumber(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } number) json.WriteNumber(name, number);
-        else json.WriteNull(name);
     }
 
     private static string Percent(double? share) => share is { } s ? (s * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "–";

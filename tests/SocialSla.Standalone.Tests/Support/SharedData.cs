@@ -12,4 +12,15 @@ internal static class SharedData
         }
         throw new FileNotFoundException($"shared/data/{relative} was not found beside any parent of {AppContext.BaseDirectory}.");
     }
+
+    /// <summary>A file under <c>shared/reference/examples</c>.</summary>
+    public static string ExampleOf(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "reference", "examples", name);
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new FileNotFoundException($"shared/reference/examples/{name} was not found beside any parent of {AppContext.BaseDirectory}.");
+    }
 }

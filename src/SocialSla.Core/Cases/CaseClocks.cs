@@ -1,0 +1,69 @@
+using NodaTime;
+using SocialSla.Core.Alerts;
+using SocialSla.Core.Sla;
+
+namespace SocialSla.Core.Cases;
+
+/// <summary>The clocks of a case as seen at an instant, and the next threshold the case will reach: what the case API,
+/// the board and the open-case ordering show.</summary>
+public static class CaseClocks
+{
+    /// <summary>Every clock run of <paramref name="state"/>, judged at <paramref name="now"/>.</summary>
+    public static IReadOnlyList<ClockStatus> Describe(CaseState state, SlaPolicy policy, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(policy);
+        var evaluation = SlaEvaluator.Evaluate(state.Timeline, state.Terms, policy.AutoResolveAfter, now);
+        var clocks = new List<ClockStatus>(evaluation.Clocks.Count);
+        foreach (var run in evaluation.Clocks)
+        {
+            var calendar = run.CalendarFor(state.Terms);
+            var pauses = run.Kind == ClockKind.ReplyWindow ? Array.Empty<Interval>() : evaluation.Pauses;
+            var measuredTo = run.StoppedAt is { } stop && stop < now ? stop : now;
+            var elapsed = ClockMath.ActiveTimeBetween(calendar, run.StartedAt, measuredTo, pauses);
+            var dueAt = run.Kind == ClockKind.ReplyWindow
+                ? run.StartedAt + run.Target
+                : ClockMath.AddActiveTime(calendar, run.StartedAt, run.Target, pauses);
+            var (next, nextAt) = run.IsRunning ? NextThreshold(state, run, calendar, pauses) : (null, null);
+            var clockState = elapsed > run.Target ? ClockState.Breached
+                : !run.IsRunning ? ClockState.Fulfilled
+                : IsPaused(evaluation.Pauses, now) && run.Kind != ClockKind.ReplyWindow ? ClockState.Paused
+                : ClockState.Running;
+            clocks.Add(new ClockStatus(run.Kind, run.Sequence, run.StartedAt, run.StoppedAt, run.Target, dueAt, elapsed, clockState, next, nextAt));
+        }
+        return clocks;
+    }
+
+    /// <summary>The earliest instant at which a running clock of the case reaches a threshold that has not fired, or
+    /// <see langword="null"/> when none will (no clock runs, or every threshold fired).</summary>
+    public static Instant? NextThresholdAt(IReadOnlyList<ClockStatus> clocks)
+    {
+        ArgumentNullException.ThrowIfNull(clocks);
+        Instant? earliest = null;
+        foreach (var clock in clocks)
+        {
+            if (clock.NextThresholdAt is { } at && (earliest is null || at < earliest)) earliest = at;
+        }
+        return earliest;
+    }
+
+    private static (ThresholdLevel?, Instant?) NextThreshold(CaseState state, ClockRun run, Calendars.BusinessCalendar calendar, IReadOnlyList<Interval> pauses)
+    {
+        foreach (var level in SlaThresholds.LevelsOf(run.Kind))
+        {
+            if (Array.IndexOf(state.Fired, new AlertKey(run.Kind, run.Sequence, level)) >= 0) continue;
+            var elapsedAt = SlaThresholds.ElapsedAt(level, run.Target, state.Terms.ReplyWindowLead);
+            return (level, ClockMath.AddActiveTime(calendar, run.StartedAt, elapsedAt, pauses));
+        }
+        return (null, null);
+    }
+
+    private static bool IsPaused(IReadOnlyList<Interval> pauses, Instant now)
+    {
+        foreach (var pause in pauses)
+        {
+            if (pause.Contains(now)) return true;
+        }
+        return false;
+    }
+}

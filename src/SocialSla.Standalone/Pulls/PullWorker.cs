@@ -1,0 +1,221 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
+using SocialSla.Core.Ingestion;
+using SocialSla.Core.Pulls;
+
+namespace SocialSla.Standalone.Pulls;
+
+/// <summary>Polls every pulled source on its own schedule: plans requests with <see cref="PullProtocol"/>, sends them,
+/// commits each page's mentions with the cursor that follows it, follows pages, honours retry hints and backs off a
+/// failing source without delaying the others.</summary>
+/// <remarks>
+/// <para>One loop per source, each waiting on the <see cref="TimeProvider"/> until the source is due; a successful run
+/// is next due one interval after it started (later if the source asked for that), a failed one as
+/// <see cref="PullWorkerOptions.Backoff"/> says. Every source is first due when the worker starts.</para>
+/// <para><see cref="Status"/> is safe to read from any thread while the worker runs.</para>
+/// </remarks>
+public sealed class PullWorker : BackgroundService
+{
+    private readonly IReadOnlyList<PullJob> _jobs;
+    private readonly IPullStore _store;
+    private readonly BrandDirectory _brands;
+    private readonly HttpClient _http;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly PullWorkerOptions _options;
+    private readonly ConcurrentDictionary<string, PullSourceStatus> _status = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a worker.</summary>
+    /// <param name="jobs">The sources to poll; names must be unique.</param>
+    /// <param name="store">Where mentions and cursors go.</param>
+    /// <param name="brands">The configured brand accounts.</param>
+    /// <param name="http">The client to send with (owned by the caller, e.g. from <c>IHttpClientFactory</c>).</param>
+    /// <param name="time">The clock and timers.</param>
+    /// <param name="logger">The logger, or none.</param>
+    /// <param name="options">Host settings, or the defaults.</param>
+    /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Two jobs share a source name.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public PullWorker(IEnumerable<PullJob> jobs, IPullStore store, BrandDirectory brands, HttpClient http, TimeProvider time,
+        ILogger<PullWorker>? logger = null, PullWorkerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(brands);
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(time);
+        _jobs = [.. jobs];
+        _store = store;
+        _brands = brands;
+        _http = http;
+        _time = time;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _options = options ?? new PullWorkerOptions();
+        _options.Validate();
+        var now = Now();
+        foreach (var job in _jobs)
+            if (!_status.TryAdd(job.Source.Name, new PullSourceStatus(job.Source.Name, null, null, 0, now, 0)))
+                throw new ArgumentException($"Two pull sources are named '{job.Source.Name}'.", nameof(jobs));
+    }
+
+    /// <summary>The status of every source, in configuration order.</summary>
+    public IReadOnlyList<PullSourceStatus> Status => [.. _jobs.Select(j => _status[j.Source.Name])];
+
+    /// <inheritdoc/>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(_jobs.Select(job => Task.Run(() => RunSourceAsync(job, stoppingToken), CancellationToken.None)));
+
+    private async Task RunSourceAsync(PullJob job, CancellationToken ct)
+    {
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                var wait = _status[job.Source.Name].NextAttempt - Now();
+                if (wait > Duration.Zero) await Task.Delay(wait.ToTimeSpan(), _time, ct).ConfigureAwait(false);
+                await RunOnceAsync(job, ct).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    /// <summary>Runs one poll of a source now (all its pages, up to the per-run limit) and updates its status.</summary>
+    /// <returns>The source's status afterwards.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
+    internal async Task<PullSourceStatus> RunOnceAsync(PullJob job, CancellationToken ct)
+    {
+        var name = job.Source.Name;
+        var started = Now();
+        var run = await PollAsync(job, ct).ConfigureAwait(false);
+        var before = _status[name];
+        var now = Now();
+        PullSourceStatus after;
+        if (run.Error is null)
+        {
+            var next = run.Unfinished ? now : started + Duration.FromTimeSpan(job.Interval);
+            if (run.RetryAt is { } hint && hint > next) next = hint;
+            after = before with { LastSuccess = now, LastError = null, ConsecutiveFailures = 0, NextAttempt = next, MentionsPulled = before.MentionsPulled + run.Mentions };
+            Log.PullSucceeded(_logger, name, run.Pages, run.Mentions);
+        }
+        else
+        {
+            var failures = before.ConsecutiveFailures + 1;
+            var next = _options.Backoff.NextAttempt(failures, run.RetryAt, now, Seed(name));
+            after = before with { LastError = run.Error, ConsecutiveFailures = failures, NextAttempt = next, MentionsPulled = before.MentionsPulled + run.Mentions };
+            Log.PullFailed(_logger, name, failures, next.ToString(), run.Error);
+        }
+        _status[name] = after;
+        return after;
+    }
+
+    private readonly record struct RunOutcome(int Pages, int Mentions, bool Unfinished, Instant? RetryAt, string? Error);
+
+    private async Task<RunOutcome> PollAsync(PullJob job, CancellationToken ct)
+    {
+        var source = job.Source;
+        var pages = 0;
+        var mentions = 0;
+        Instant? hint = null;
+        try
+        {
+            var stored = await _store.LoadCursorAsync(source.Name, ct).ConfigureAwait(false);
+            if (!PullCursor.TryParse(stored, out var cursor, out var cursorError))
+            {
+                Log.PullCursorReset(_logger, source.Name, cursorError);
+                cursor = PullCursor.Empty;
+            }
+            while (true)
+            {
+                var plan = PullProtocol.Plan(source, cursor);
+                var response = await SendAsync(plan, job.Credential, ct).ConfigureAwait(false);
+                var result = PullProtocol.Parse(source, cursor, response, _brands);
+                hint = result.RetryAt;
+                if (!result.IsSuccess) return new RunOutcome(pages, mentions, false, hint, result.Error ?? $"{source.Name}: {result.Outcome}.");
+                if (result.Outcome == PullOutcome.Ok)
+                {
+                    await _store.CommitAsync(source.Name, result.Batch.Mentions, result.Cursor.ToJson(), ct).ConfigureAwait(false);
+                    mentions += result.Batch.Mentions.Count;
+                }
+                cursor = result.Cursor;
+                pages++;
+                if (!result.MoreFollows) return new RunOutcome(pages, mentions, false, hint, null);
+                // Another page follows: go on now, unless the per-run limit is reached or the source asked us to wait.
+                if (pages >= _options.MaxPagesPerRun || (hint is { } h && h > Now()))
+                    return new RunOutcome(pages, mentions, true, hint, null);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            return new RunOutcome(pages, mentions, false, hint, $"{source.Name}: the request timed out after {_options.RequestTimeout}.");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException)
+        {
+            return new RunOutcome(pages, mentions, false, hint, $"{source.Name}: {ex.GetType().Name}: {ex.Message}");
+        }
+#pragma warning disable CA1031 // A store failure must not stop the source's loop; it counts as a failed run and backs off.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return new RunOutcome(pages, mentions, false, hint, $"{source.Name}: {ex.GetType().Name} while storing or reading the cursor.");
+        }
+    }
+
+    private async Task<PullResponse> SendAsync(PullRequestPlan plan, string? credential, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, plan.Url);
+        foreach (var (name, value) in plan.Headers) request.Headers.TryAddWithoutValidation(name, value);
+        if (credential is not null)
+        {
+            switch (plan.Auth)
+            {
+                case PullAuth.Bearer: request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", credential); break;
+                case PullAuth.GoogleApiKey: request.Headers.TryAddWithoutValidation("X-Goog-Api-Key", credential); break;
+            }
+        }
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(_options.RequestTimeout);
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+        var body = await ReadBoundedAsync(response.Content, PullProtocol.MaxBodyBytes + 1, timeout.Token).ConfigureAwait(false);
+        var headers = Snapshot(response);
+        return new PullResponse((int)response.StatusCode, name => headers.GetValueOrDefault(name), body, Now());
+    }
+
+    private static Dictionary<string, string> Snapshot(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in response.Headers) headers[name] = string.Join(", ", values);
+        foreach (var (name, values) in response.Content.Headers) headers[name] = string.Join(", ", values);
+        return headers;
+    }
+
+    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, int limit, CancellationToken ct)
+    {
+        await using var stream = await content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while (buffer.Length < limit && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), ct).ConfigureAwait(false)) > 0)
+            buffer.Write(chunk, 0, read);
+        return buffer.ToArray();
+    }
+
+    private Instant Now() => Instant.FromDateTimeOffset(_time.GetUtcNow());
+
+    private static ulong Seed(string name)
+    {
+        var hash = 14695981039346656037UL; // FNV-1a: stable across processes, unlike string.GetHashCode
+        foreach (var c in name) hash = (hash ^ c) * 1099511628211UL;
+        return hash;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using SocialSla.Core.Storage;
+using SocialSla.Standalone.Server.Storage;
+
+namespace SocialSla.Standalone.Server.Alerts;
+
+/// <summary>Delivers alerts from the outbox (the <c>deliveries</c> table, written in the same transaction that raised
+/// the alert) to every sink: at least once, retried with exponential backoff and jitter (a receiver's
+/// <c>Retry-After</c> wins when longer), marked failed after <see cref="MaxAttempts"/>.</summary>
+internal sealed class AlertDispatcher : BackgroundService
+{
+    public const int MaxAttempts = 10;
+    private static readonly TimeSpan SinkTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan LongestSleep = TimeSpan.FromSeconds(30);
+
+    private readonly SqliteDatabase _database;
+    private readonly IReadOnlyDictionary<string, IAlertSink> _sinks;
+    private readonly TimeProvider _time;
+    private readonly ILogger<AlertDispatcher> _log;
+    private readonly Channel<byte> _signal = Channel.CreateBounded<byte>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private long _delivered;
+    private long _failedAttempts;
+
+    public AlertDispatcher(SqliteDatabase database, IEnumerable<IAlertSink> sinks, TimeProvider time, ILogger<AlertDispatcher> log)
+    {
+        _database = database;
+        _sinks = sinks.ToDictionary(sink => sink.Name, StringComparer.Ordinal);
+        _time = time;
+        _log = log;
+    }
+
+    /// <summary>Deliveries that succeeded since start.</summary>
+    public long Delivered => Interlocked.Read(ref _delivered);
+
+    /// <summary>Delivery attempts that failed since start.</summary>
+    public long FailedAttempts => Interlocked.Read(ref _failedAttempts);
+
+    /// <summary>New alerts were committed.</summary>
+    public void Wake() => _signal.Writer.TryWrite(0);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var random = new Random();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            Instant? nextAttempt;
+            try
+            {
+                nextAttempt = await DeliverDueAsync(random, stoppingToken).ConfigureAwait(false);
+            }
+            catch (SqliteException e)
+            {
+                _log.LogError(e, "The alert outbox could not be read; retrying.");
+                nextAttempt = Now() + Duration.FromSeconds(1);
+            }
+            var delay = nextAttempt is { } at ? (at - Now()).ToTimeSpan() : LongestSleep;
+            if (delay <= TimeSpan.Zero) continue;
+            if (delay > LongestSleep) delay = LongestSleep;
+            using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            await Task.WhenAny(_signal.Reader.WaitToReadAsync(wake.Token).AsTask(), Task.Delay(delay, _time, wake.Token)).ConfigureAwait(false);
+            wake.Cancel();
+            _signal.Reader.TryRead(out _);
+        }
+    }
+
+    /// <summary>Delivers everything due; returns when the next pending attempt is due, if any.</summary>
+    private async Task<Instant?> DeliverDueAsync(Random random, CancellationToken stoppingToken)
+    {
+        using var connection = _database.Open();
+        var due = new List<(string AlertId, string Sink, int Attempts, byte[] Body)>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT d.alert_id, d.sink, d.attempts, a.body FROM deliveries d JOIN alerts a ON a.id = d.alert_id
+                WHERE d.status = 'pending' AND d.next_attempt <= $now ORDER BY d.next_attempt LIMIT 200
+                """;
+            command.Parameters.AddWithValue("$now", InstantNanos.ToNanos(Now()));
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) due.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2), (byte[])reader[3]));
+        }
+
+        // Sinks are independent: one slow receiver must not hold back the others.
+        var outcomes = await Task.WhenAll(due.Select(item => AttemptAsync(item.AlertId, item.Sink, item.Body, stoppingToken))).ConfigureAwait(false);
+        for (var i = 0; i < due.Count; i++)
+        {
+            var (alertId, sink, attempts, _) = due[i];
+            var result = outcomes[i];
+            var now = Now();
+            if (result.Delivered)
+            {
+                Interlocked.Increment(ref _delivered);
+                Update(connection, "UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = $now, last_error = NULL WHERE alert_id = $id AND sink = $sink",
+                    ("$now", InstantNanos.ToNanos(now)), ("$id", alertId), ("$sink", sink));
+                continue;
+            }
+            Interlocked.Increment(ref _failedAttempts);
+            var tries = attempts + 1;
+            var giveUp = result.Permanent || tries >= MaxAttempts;
+            var backoff = TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, tries)) * (0.5 + random.NextDouble() / 2));
+            if (result.RetryAfter is { } asked && asked > backoff) backoff = asked;
+            _log.LogWarning("Alert {AlertId} to {Sink} failed (attempt {Attempt}): {Error}", alertId, sink, tries, result.Error);
+            Update(connection, "UPDATE deliveries SET status = $status, attempts = $tries, next_attempt = $next, last_error = $error WHERE alert_id = $id AND sink = $sink",
+                ("$status", giveUp ? "failed" : "pending"), ("$tries", tries), ("$next", InstantNanos.ToNanos(now + Duration.FromTimeSpan(backoff))),
+                ("$error", result.Error ?? "failed"), ("$id", alertId), ("$sink", sink));
+        }
+
+        using var next = connection.CreateCommand();
+        next.CommandText = "SELECT min(next_attempt) FROM deliveries WHERE status = 'pending'";
+        return next.ExecuteScalar() is long nanos ? InstantNanos.FromNanos(nanos) : null;
+    }
+
+    private async Task<DeliveryResult> AttemptAsync(string alertId, string sinkName, byte[] body, CancellationToken stoppingToken)
+    {
+        if (!_sinks.TryGetValue(sinkName, out var sink)) return new DeliveryResult(false, $"no sink named {sinkName} is configured any more", Permanent: true);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(SinkTimeout);
+        try
+        {
+            return await sink.DeliverAsync(alertId, body, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            return new DeliveryResult(false, $"timed out after {SinkTimeout.TotalSeconds:0} s");
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            return new DeliveryResult(false, e.Message);
+        }
+    }
+
+    private Instant Now() => Instant.FromDateTimeOffset(_time.GetUtcNow());
+
+    private static void Update(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        command.ExecuteNonQuery();
+    }
+}

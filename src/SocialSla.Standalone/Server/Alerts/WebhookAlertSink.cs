@@ -1,0 +1,35 @@
+using System.Net;
+using System.Net.Http.Headers;
+using NodaTime;
+using SocialSla.Core.Webhooks;
+
+namespace SocialSla.Standalone.Server.Alerts;
+
+/// <summary>Posts each alert's JSON to a URL, signed the Standard Webhooks way (<c>webhook-id</c> = the alert id,
+/// <c>webhook-timestamp</c>, <c>webhook-signature</c>) so the receiver can verify it and dedupe redeliveries.</summary>
+internal sealed class WebhookAlertSink(string name, Uri url, string secret, HttpClient http, TimeProvider time) : IAlertSink
+{
+    public string Name => name;
+
+    public async Task<DeliveryResult> DeliverAsync(string alertId, ReadOnlyMemory<byte> alertJson, CancellationToken cancellationToken)
+    {
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ReadOnlyMemoryContent(alertJson) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.TryAddWithoutValidation("webhook-id", alertId);
+        request.Headers.TryAddWithoutValidation("webhook-timestamp", StandardWebhooksSigner.Timestamp(now));
+        request.Headers.TryAddWithoutValidation("webhook-signature", StandardWebhooksSigner.Sign(alertId, now, alertJson.Span, secret));
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode) return DeliveryResult.Success;
+        var status = (int)response.StatusCode;
+        var retryAfter = response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - time.GetUtcNow(),
+            _ => (TimeSpan?)null,
+        };
+        // 4xx other than 408 and 429 will not change on a retry.
+        var permanent = status is >= 400 and < 500 && response.StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests);
+        return new DeliveryResult(false, $"{url.Host} answered {status}", retryAfter, permanent);
+    }
+}

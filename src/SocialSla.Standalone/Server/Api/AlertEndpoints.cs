@@ -1,0 +1,136 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+using SocialSla.Core.Storage;
+using SocialSla.Standalone.Server.Storage;
+
+namespace SocialSla.Standalone.Server.Api;
+
+/// <summary><c>GET /api/alerts</c> and <c>POST /api/alerts/{id}/ack</c>. Alert ids contain <c>/</c>: send them
+/// URL-encoded or as they are; the route takes the rest of the path.</summary>
+internal static class AlertEndpoints
+{
+    public static void MapAlertEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/alerts", List);
+        app.MapPost("/api/alerts/{**path}", Acknowledge);
+    }
+
+    private static IResult List(SqliteDatabase database, string? status, string? account, int? limit)
+    {
+        var filter = status switch
+        {
+            null or "all" => "1 = 1",
+            "unacknowledged" => "a.acked_at IS NULL",
+            "acknowledged" => "a.acked_at IS NOT NULL",
+            "failed" => "EXISTS (SELECT 1 FROM deliveries f WHERE f.alert_id = a.id AND f.status = 'failed')",
+            "pending" => "EXISTS (SELECT 1 FROM deliveries f WHERE f.alert_id = a.id AND f.status = 'pending')",
+            _ => null,
+        };
+        if (filter is null) return ApiResults.Error(StatusCodes.Status400BadRequest, "status must be all, unacknowledged, acknowledged, pending or failed");
+        var parameters = new List<(string, object?)> { ("$limit", Math.Clamp(limit ?? 200, 1, 1000)) };
+        if (account is not null)
+        {
+            filter += " AND a.account = $account";
+            parameters.Add(("$account", account));
+        }
+        using var connection = database.Open();
+        var alerts = ReadAlerts(connection, filter + " ORDER BY a.raised_at DESC LIMIT $limit", [.. parameters]);
+        return new JsonBody(json =>
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("alerts");
+            foreach (var alert in alerts) alert(json);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+    }
+
+    private static IResult Acknowledge(string path, HttpContext context, SqliteDatabase database, TimeProvider time)
+    {
+        const string suffix = "/ack";
+        if (!path.EndsWith(suffix, StringComparison.Ordinal)) return ApiResults.Error(StatusCodes.Status404NotFound, "no such route (POST /api/alerts/{id}/ack)");
+        var id = path[..^suffix.Length];
+        var by = context.Caller().Name;
+        var now = InstantNanos.ToNanos(Instant.FromDateTimeOffset(time.GetUtcNow()));
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        // Acknowledging twice keeps the first acknowledgement.
+        command.CommandText = "UPDATE alerts SET acked_at = coalesce(acked_at, $now), acked_by = coalesce(acked_by, $by) WHERE id = $id RETURNING acked_at, acked_by";
+        command.Parameters.AddWithValue("$now", now);
+        command.Parameters.AddWithValue("$by", by);
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read()) return ApiResults.Error(StatusCodes.Status404NotFound, $"no alert '{id}'");
+        var (ackedAt, ackedBy) = (reader.GetInt64(0), reader.GetString(1));
+        return new JsonBody(json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("alert", id);
+            json.WriteString("acknowledgedAt", ApiTime.Format(ackedAt));
+            json.WriteString("acknowledgedBy", ackedBy);
+            json.WriteEndObject();
+        });
+    }
+
+    /// <summary>Alerts matching a SQL condition on <c>alerts a</c>, each with its deliveries, as writers.</summary>
+    internal static List<Action<Utf8JsonWriter>> ReadAlerts(SqliteConnection connection, string condition, params (string Name, object? Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT a.id, a.body, a.acked_at, a.acked_by FROM alerts a WHERE {condition}";
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        var rows = new List<(string Id, byte[] Body, long? AckedAt, string? AckedBy)>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+                rows.Add((reader.GetString(0), (byte[])reader[1], reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
+        var result = new List<Action<Utf8JsonWriter>>(rows.Count);
+        foreach (var row in rows)
+        {
+            var deliveries = ReadDeliveries(connection, row.Id);
+            result.Add(json =>
+            {
+                json.WriteStartObject();
+                using (var body = JsonDocument.Parse(row.Body))
+                {
+                    foreach (var property in body.RootElement.EnumerateObject()) property.WriteTo(json);
+                }
+                if (row.AckedAt is { } acked)
+                {
+                    json.WriteString("acknowledgedAt", ApiTime.Format(acked));
+                    json.WriteString("acknowledgedBy", row.AckedBy);
+                }
+                json.WriteStartArray("deliveries");
+                foreach (var (sink, status, attempts, deliveredAt, error) in deliveries)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("sink", sink);
+                    json.WriteString("status", status);
+                    json.WriteNumber("attempts", attempts);
+                    if (deliveredAt is { } at) json.WriteString("deliveredAt", ApiTime.Format(at));
+                    if (error is not null) json.WriteString("lastError", error);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+            });
+        }
+        return result;
+    }
+
+    private static List<(string Sink, string Status, int Attempts, long? DeliveredAt, string? Error)> ReadDeliveries(SqliteConnection connection, string alertId)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sink, status, attempts, delivered_at, last_error FROM deliveries WHERE alert_id = $id ORDER BY sink";
+        command.Parameters.AddWithValue("$id", alertId);
+        var deliveries = new List<(string, string, int, long?, string?)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            deliveries.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetInt64(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+        return deliveries;
+    }
+}

@@ -1,0 +1,240 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using NodaTime;
+using SocialSla.Core.Ingestion;
+using SocialSla.Core.Mentions;
+using SocialSla.Core.Sla;
+
+namespace SocialSla.Standalone.Server.Configuration;
+
+/// <summary>Reads the configuration file, applies <c>SOCIALSLA_</c> environment overrides and validates the result,
+/// naming the setting at fault. Secrets are never part of an error message.</summary>
+internal static class ServerConfigLoader
+{
+    public const string EnvironmentPrefix = "SOCIALSLA_";
+
+    public static bool TryLoad(string? path, IDictionary<string, string?>? environment, [NotNullWhen(true)] out ServerSettings? settings, [NotNullWhen(false)] out string? error)
+    {
+        settings = null;
+        var baseDirectory = path is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(path))!;
+        string? inlinePolicy = null;
+        var builder = new ConfigurationBuilder();
+        if (path is not null)
+        {
+            if (!File.Exists(path))
+            {
+                error = $"the configuration file '{path}' does not exist";
+                return false;
+            }
+            try
+            {
+                using var document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    error = $"the configuration file '{path}' must hold one JSON object";
+                    return false;
+                }
+                if (document.RootElement.TryGetProperty("policy", out var policy)) inlinePolicy = policy.GetRawText();
+            }
+            catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+            {
+                error = $"cannot read the configuration file '{path}': {e.Message}";
+                return false;
+            }
+            builder.AddJsonFile(Path.GetFullPath(path), optional: false, reloadOnChange: false);
+        }
+        if (environment is not null)
+        {
+            var overrides = environment
+                .Where(pair => pair.Key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
+                .Select(pair => KeyValuePair.Create(pair.Key[EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal), pair.Value));
+            builder.AddInMemoryCollection(overrides);
+        }
+
+        var options = new ServerOptions();
+        try
+        {
+            var configuration = builder.Build();
+            configuration.Bind(options);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException)
+        {
+            error = $"the configuration is not valid: {e.Message}";
+            return false;
+        }
+        return TryValidate(options, inlinePolicy, baseDirectory, out settings, out error);
+    }
+
+    public static bool TryValidate(ServerOptions options, string? inlinePolicy, string baseDirectory, [NotNullWhen(true)] out ServerSettings? settings, [NotNullWhen(false)] out string? error)
+    {
+        settings = null;
+        var accounts = new List<BrandAccount>();
+        for (var i = 0; i < options.Accounts.Count; i++)
+        {
+            var account = options.Accounts[i];
+            if (!PlatformAccountId.TryParse(account.Account, out var id))
+            {
+                error = $"accounts[{i}].account must be platform:name (e.g. x:ContosoCoffee), not '{account.Account}'";
+                return false;
+            }
+            if (string.IsNullOrWhiteSpace(account.PlatformUserId))
+            {
+                error = $"accounts[{i}].platformUserId is required (the platform's id for {id})";
+                return false;
+            }
+            accounts.Add(new BrandAccount(id, account.PlatformUserId, account.Handle));
+        }
+        BrandDirectory brands;
+        try
+        {
+            brands = new BrandDirectory(accounts);
+        }
+        catch (ArgumentException e)
+        {
+            error = $"accounts: {e.Message.Split(" (Parameter")[0]}";
+            return false;
+        }
+
+        var policy = SlaPolicy.Default;
+        if (options.PolicyFile is { } policyFile)
+        {
+            if (!Cli.PolicyFile.TryLoad(Path.Combine(baseDirectory, policyFile), out policy, out var policyError))
+            {
+                error = $"policyFile: {policyError}";
+                return false;
+            }
+        }
+        else if (inlinePolicy is not null && !SlaPolicyParser.TryParse(inlinePolicy, out policy, out var reason))
+        {
+            error = $"policy: {reason}";
+            return false;
+        }
+
+        var generic = new Dictionary<string, GenericSourceSettings>(StringComparer.Ordinal);
+        for (var i = 0; i < options.GenericSources.Count; i++)
+        {
+            var source = options.GenericSources[i];
+            if (string.IsNullOrWhiteSpace(source.Name) || !source.Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            {
+                error = $"genericSources[{i}].name must be letters, digits, '-' or '_'";
+                return false;
+            }
+            if (source.Secrets.Count == 0 || source.Secrets.Any(string.IsNullOrEmpty))
+            {
+                error = $"genericSources[{i}].secrets needs at least one non-empty secret";
+                return false;
+            }
+            if (!GenericSchemes.Contains(source.Scheme))
+            {
+                error = $"genericSources[{i}].scheme must be one of {string.Join(", ", GenericSchemes)}, not '{source.Scheme}'";
+                return false;
+            }
+            PlatformAccountId? account = null;
+            if (source.Account is { } accountText)
+            {
+                if (!PlatformAccountId.TryParse(accountText, out var parsed))
+                {
+                    error = $"genericSources[{i}].account must be platform:name, not '{accountText}'";
+                    return false;
+                }
+                account = parsed;
+            }
+            if (source.ToleranceSeconds is < 1 or > 86_400)
+            {
+                error = $"genericSources[{i}].toleranceSeconds must be between 1 and 86400";
+                return false;
+            }
+            if (!generic.TryAdd(source.Name, new GenericSourceSettings(source.Name, source.Scheme, source.Secrets, account, Duration.FromSeconds(source.ToleranceSeconds))))
+            {
+                error = $"genericSources[{i}].name '{source.Name}' is configured twice";
+                return false;
+            }
+        }
+
+        var tokens = new List<ApiToken>();
+        for (var i = 0; i < options.Tokens.Count; i++)
+        {
+            var token = options.Tokens[i];
+            var role = token.Role.ToLowerInvariant() switch { "read" => ApiRole.Read, "agent" => ApiRole.Agent, _ => (ApiRole)0 };
+            if (role == 0)
+            {
+                error = $"tokens[{i}].role must be read or agent";
+                return false;
+            }
+            byte[] hash;
+            try
+            {
+                hash = Convert.FromHexString(token.Sha256);
+            }
+            catch (FormatException)
+            {
+                hash = [];
+            }
+            if (hash.Length != 32)
+            {
+                error = $"tokens[{i}].sha256 must be the 64 hex digits of the token's SHA-256 (socialsla token makes one)";
+                return false;
+            }
+            tokens.Add(new ApiToken(string.IsNullOrWhiteSpace(token.Name) ? $"token{i}" : token.Name, role, hash));
+        }
+
+        for (var i = 0; i < options.Sinks.Count; i++)
+        {
+            var sink = options.Sinks[i];
+            var problem = sink.Type.ToLowerInvariant() switch
+            {
+                "console" => null,
+                "jsonl" => string.IsNullOrWhiteSpace(sink.Path) ? "path is required for a jsonl sink" : null,
+                "webhook" => !Uri.TryCreate(sink.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") ? "url must be an absolute http(s) URL"
+                    : string.IsNullOrEmpty(sink.Secret) ? "secret is required for a webhook sink (receivers verify it)" : null,
+                _ => "type must be console, jsonl or webhook",
+            };
+            if (problem is not null)
+            {
+                error = $"sinks[{i}]: {problem}";
+                return false;
+            }
+        }
+        var pulls = new List<Pulls.PullJob>();
+        for (var i = 0; i < options.Pulls.Count; i++)
+        {
+            if (!PullConfig.TryCreate(options.Pulls[i], out var job, out var problem))
+            {
+                error = $"pulls[{i}]: {problem}";
+                return false;
+            }
+            if (pulls.Any(p => p.Source.Name == job.Source.Name))
+            {
+                error = $"pulls[{i}].name '{job.Source.Name}' is configured twice";
+                return false;
+            }
+            pulls.Add(job);
+        }
+        if (options.MaxBodyBytes is < 1024 or > 64 * 1024 * 1024)
+        {
+            error = "maxBodyBytes must be between 1024 and 67108864";
+            return false;
+        }
+
+        settings = new ServerSettings
+        {
+            DatabasePath = Path.Combine(baseDirectory, options.Database),
+            Brands = brands,
+            Policy = policy,
+            MetaAppSecrets = options.Meta.AppSecrets.Where(s => s.Length > 0).ToArray(),
+            MetaVerifyToken = options.Meta.VerifyToken,
+            XConsumerSecrets = options.X.ConsumerSecrets.Where(s => s.Length > 0).ToArray(),
+            GenericSources = generic,
+            Tokens = tokens,
+            Sinks = options.Sinks,
+            MaxBodyBytes = options.MaxBodyBytes,
+            Pulls = pulls,
+            BaseDirectory = baseDirectory,
+        };
+        error = null;
+        return true;
+    }
+
+    private static readonly string[] GenericSchemes = ["standard-webhooks", "stripe", "github", "slack", "zendesk"];
+}

@@ -1,0 +1,37 @@
+using SocialSla.Core.Ingestion;
+using SocialSla.Core.Mentions;
+using SocialSla.Core.Sla;
+
+namespace SocialSla.Standalone.Server.Configuration;
+
+/// <summary>The validated configuration the server runs with.</summary>
+internal sealed record ServerSettings
+{
+    public required string DatabasePath { get; init; }
+
+    public required BrandDirectory Brands { get; init; }
+
+    public required SlaPolicy Policy { get; init; }
+
+    public IReadOnlyList<string> MetaAppSecrets { get; init; } = [];
+
+    public string? MetaVerifyToken { get; init; }
+
+    public IReadOnlyList<string> XConsumerSecrets { get; init; } = [];
+
+    public IReadOnlyDictionary<string, GenericSourceSettings> GenericSources { get; init; } = new Dictionary<string, GenericSourceSettings>();
+
+    public IReadOnlyList<ApiToken> Tokens { get; init; } = [];
+
+    public IReadOnlyList<SinkOptions> Sinks { get; init; } = [];
+
+    public int MaxBodyBytes { get; init; } = 1024 * 1024;
+
+    public IReadOnlyList<Pulls.PullJob> Pulls { get; init; } = [];
+
+    /// <summary>The folder relative paths in the configuration are resolved against.</summary>
+    public required string BaseDirectory { get; init; }
+}
+
+/// <summary>A validated generic webhook source.</summary>
+internal sealed record GenericSourceSettings(string Name, string Scheme, IReadOnlyList<string> Secrets, PlatformAccountId? Account, NodaTime.Duration Tolerance);

@@ -1,0 +1,343 @@
+using System.Threading.Channels;
+using Channel = System.Threading.Channels.Channel;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using SocialSla.Core.Alerts;
+using SocialSla.Core.Cases;
+using SocialSla.Core.Mentions;
+using SocialSla.Core.Pipeline;
+using SocialSla.Core.Storage;
+using SocialSla.Standalone.Server.Configuration;
+using SocialSla.Standalone.Server.Storage;
+
+namespace SocialSla.Standalone.Server.Engine;
+
+/// <summary>The single writer of case state: takes envelopes from the inbox in order, runs them through the Core
+/// pipeline, runs each case's wake-up when it is due, and commits every batch (state, KPIs, alerts, messages and the
+/// inbox position) in one transaction, so each acknowledged delivery is applied exactly once, even across a crash.</summary>
+/// <remarks>The next wake-ups live in the <c>cases</c> table (indexed by due instant) and, mirrored, in a heap in
+/// memory: the loop sleeps until the earliest one or until new work arrives; no tick scans the cases.</remarks>
+internal sealed class PipelineEngine : BackgroundService
+{
+    private const int InboxBatch = 256;
+    private static readonly TimeSpan LongestSleep = TimeSpan.FromSeconds(30);
+
+    private readonly SqliteDatabase _database;
+    private readonly ServerSettings _settings;
+    private readonly TimeProvider _time;
+    private readonly EnvelopeDecoder _decoder;
+    private readonly ILogger<PipelineEngine> _log;
+    private readonly Channel<byte> _signal = Channel.CreateBounded<byte>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<EngineRequest> _requests = Channel.CreateUnbounded<EngineRequest>();
+    private readonly PriorityQueue<CaseId, Instant> _timers = new();
+    private readonly List<SlaAlert> _newAlerts = [];
+    private readonly List<(Mention Mention, CaseId? Case)> _newMessages = [];
+    private readonly Dictionary<string, long> _counters = [];
+    private readonly List<(EngineRequest Request, EngineReply Reply)> _replies = [];
+    private long _processedSeq;
+    private volatile EngineStatus _status = new(0, 0, 0, null, null);
+
+    public PipelineEngine(SqliteDatabase database, ServerSettings settings, TimeProvider time, EnvelopeDecoder decoder, ILogger<PipelineEngine> log)
+    {
+        _database = database;
+        _settings = settings;
+        _time = time;
+        _decoder = decoder;
+        _log = log;
+    }
+
+    /// <summary>Raised after a commit that created alerts (wakes the alert dispatcher).</summary>
+    public event Action? AlertsCommitted;
+
+    /// <summary>What the engine has done so far, for <c>/healthz</c> and tests.</summary>
+    public EngineStatus Status => _status;
+
+    /// <summary>New work is waiting (an envelope was stored, a request queued).</summary>
+    public void Wake() => _signal.Writer.TryWrite(0);
+
+    /// <summary>Queues a request and waits for its committed outcome.</summary>
+    public async Task<EngineReply> SubmitAsync(EngineRequest request, CancellationToken cancellationToken)
+    {
+        await _requests.Writer.WriteAsync(request, cancellationToken).ConfigureAwait(false);
+        Wake();
+        return await request.Reply.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        using var connection = _database.Open();
+        var state = new StoredPipelineState(connection, _settings.Policy);
+        var kpis = new StoredKpis(connection);
+        var pipeline = new MentionPipeline(_settings.Policy, state);
+        Reload(connection);
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var now = Now();
+            var worked = false;
+            try
+            {
+                // Wake-ups due by now ran before anything that arrives now (as in replay).
+                worked |= RunDueTimers(pipeline, kpis, now);
+                worked |= TakeRequests(pipeline, kpis, now);
+                worked |= TakeInbox(connection, pipeline, kpis, now);
+                if (worked) Commit(connection, state, kpis, now);
+            }
+            catch (Exception e) when (e is SqliteException or StorageUnavailableException or IOException)
+            {
+                _log.LogError(e, "The engine could not commit a batch; it will retry from the last committed state.");
+                state.Reset();
+                kpis.Reset();
+                Discard();
+                Reload(connection);
+                await Task.Delay(TimeSpan.FromSeconds(1), _time, stoppingToken).ConfigureAwait(false);
+                continue;
+            }
+            if (worked) continue;
+            await SleepAsync(stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    private Instant Now() => Instant.FromDateTimeOffset(_time.GetUtcNow());
+
+    private bool TakeRequests(MentionPipeline pipeline, StoredKpis kpis, Instant now)
+    {
+        var any = false;
+        while (_requests.Reader.TryRead(out var request))
+        {
+            any = true;
+            switch (request)
+            {
+                case ResolveCaseRequest resolve:
+                    var commands = pipeline.Apply(resolve.Case, CaseEvent.Resolve(now), now);
+                    if (commands is null) _replies.Add((request, EngineReply.NotFound));
+                    else
+                    {
+                        Execute(commands, kpis);
+                        _replies.Add((request, EngineReply.Done));
+                        Count("casesResolvedByApi");
+                    }
+                    break;
+            }
+        }
+        return any;
+    }
+
+    private bool TakeInbox(SqliteConnection connection, MentionPipeline pipeline, StoredKpis kpis, Instant now)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, kind, source, received_at, body FROM inbox WHERE seq > $after ORDER BY seq LIMIT $limit";
+        command.Parameters.AddWithValue("$after", _processedSeq);
+        command.Parameters.AddWithValue("$limit", InboxBatch);
+        var rows = new List<(long Seq, string Kind, string Source, Instant ReceivedAt, byte[] Body)>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), InstantNanos.FromNanos(reader.GetInt64(3)), (byte[])reader[4]));
+        }
+        foreach (var row in rows)
+        {
+            if (_decoder.TryDecode(row.Kind, row.Source, row.Body, row.ReceivedAt, out var batch, out var error))
+            {
+                Count("eventsIgnored", batch.Ignored);
+                foreach (var mention in batch.Mentions)
+                {
+                    var result = pipeline.Ingest(mention, now);
+                    switch (result.Outcome)
+                    {
+                        case IngestOutcome.Duplicate:
+                            Count("duplicates");
+                            break;
+                        default:
+                            Count("mentions");
+                            _newMessages.Add((mention, result.Case));
+                            Execute(result.Commands, kpis);
+                            break;
+                    }
+                }
+            }
+            else
+            {
+                // The endpoint checked the body before storing it; this is a parser change or a damaged row.
+                Count("envelopesRejected");
+                _log.LogWarning("Inbox envelope {Seq} ({Kind}) could not be read and is skipped: {Error}", row.Seq, row.Kind, error);
+            }
+            _processedSeq = row.Seq;
+        }
+        return rows.Count > 0;
+    }
+
+    private bool RunDueTimers(MentionPipeline pipeline, StoredKpis kpis, Instant now)
+    {
+        var any = false;
+        while (_timers.TryPeek(out var id, out var due) && due <= now)
+        {
+            _timers.Dequeue();
+            any = true;
+            Execute(pipeline.WakeUp(id, due, now), kpis); // nothing when superseded by a later request
+        }
+        return any;
+    }
+
+    private void Execute(IReadOnlyList<CaseCommand> commands, StoredKpis kpis)
+    {
+        foreach (var command in commands)
+        {
+            switch (command)
+            {
+                case RecordKpi kpi:
+                    kpis.Apply(kpi.Key, kpi.Delta);
+                    break;
+                case ScheduleWakeUp wake:
+                    _timers.Enqueue(wake.Case, wake.At);
+                    break;
+                case RaiseAlert alert:
+                    _newAlerts.Add(alert.Alert);
+                    break;
+                case CloseCase:
+                    Count("casesClosed");
+                    break;
+            }
+        }
+    }
+
+    private void Commit(SqliteConnection connection, StoredPipelineState state, StoredKpis kpis, Instant now)
+    {
+        using (var transaction = connection.BeginTransaction())
+        {
+            state.Flush(transaction, DescribeCase, now);
+            kpis.Flush(transaction);
+            WriteMessages(connection, transaction);
+            WriteAlerts(connection, transaction, now);
+            foreach (var (name, delta) in _counters)
+                Execute(connection, transaction, "INSERT INTO counters(name, value) VALUES ($n, $v) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value", ("$n", name), ("$v", delta));
+            Execute(connection, transaction, "INSERT INTO engine(name, value) VALUES ('processed_seq', $v) ON CONFLICT(name) DO UPDATE SET value = excluded.value", ("$v", _processedSeq));
+            transaction.Commit();
+        }
+        var raised = _newAlerts.Count;
+        foreach (var (request, reply) in _replies) request.Reply.TrySetResult(reply);
+        _status = new EngineStatus(_processedSeq, _status.Batches + 1, _status.AlertsRaised + raised, now, _timers.TryPeek(out _, out var next) ? next : null);
+        _newAlerts.Clear();
+        _newMessages.Clear();
+        _counters.Clear();
+        _replies.Clear();
+        if (raised > 0) AlertsCommitted?.Invoke();
+    }
+
+    private (Instant? OpenedAt, Instant? NextThreshold) DescribeCase(CaseState state)
+    {
+        var clocks = CaseClocks.Describe(state, _settings.Policy, Now());
+        var opened = state.Timeline.Length > 0 ? state.Timeline[0].At : (Instant?)null;
+        return (opened, CaseClocks.NextThresholdAt(clocks));
+    }
+
+    private void WriteMessages(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        foreach (var (mention, caseId) in _newMessages)
+        {
+            if (mention.Verb == MentionVerb.Add)
+            {
+                Execute(connection, transaction, """
+                    INSERT INTO messages(id, case_id, account, from_brand, author_id, handle, text, created_at, received_at, url, verb)
+                    VALUES ($id, $case, $account, $brand, $author, $handle, $text, $created, $received, $url, 'add')
+                    ON CONFLICT(id) DO UPDATE SET case_id = coalesce(excluded.case_id, case_id)
+                    """,
+                    ("$id", mention.Id.ToString()), ("$case", caseId?.Value), ("$account", mention.Account.ToString()),
+                    ("$brand", mention.FromBrand ? 1 : 0), ("$author", mention.Author.Id), ("$handle", mention.Author.Handle),
+                    ("$text", mention.Text), ("$created", InstantNanos.ToNanos(mention.CreatedAt)),
+                    ("$received", InstantNanos.ToNanos(mention.ReceivedAt)), ("$url", mention.Url));
+            }
+            else
+            {
+                // An edit replaces the text; a delete keeps a tombstone (the platform's terms require forgetting it).
+                var text = mention.Verb == MentionVerb.Delete ? "" : mention.Text;
+                Execute(connection, transaction, "UPDATE messages SET text = $text, verb = $verb WHERE id = $id",
+                    ("$text", text), ("$verb", mention.Verb == MentionVerb.Delete ? "delete" : "edit"), ("$id", mention.Id.ToString()));
+            }
+        }
+    }
+
+    private void WriteAlerts(SqliteConnection connection, SqliteTransaction transaction, Instant now)
+    {
+        var sinks = AlertSinkNames.Of(_settings.Sinks);
+        foreach (var alert in _newAlerts)
+        {
+            var id = alert.Id.ToString();
+            Execute(connection, transaction, """
+                INSERT OR IGNORE INTO alerts(id, case_id, account, kind, threshold_at, raised_at, body)
+                VALUES ($id, $case, $account, $kind, $threshold, $raised, $body)
+                """,
+                ("$id", id), ("$case", alert.Case.Value), ("$account", alert.Account.ToString()), ("$kind", SlaAlertJson.KindName(alert.Kind)),
+                ("$threshold", InstantNanos.ToNanos(alert.ThresholdAt)), ("$raised", InstantNanos.ToNanos(alert.RaisedAt)), ("$body", SlaAlertJson.ToUtf8(alert)));
+            foreach (var sink in sinks)
+            {
+                Execute(connection, transaction, "INSERT OR IGNORE INTO deliveries(alert_id, sink, status, next_attempt) VALUES ($id, $sink, 'pending', $at)",
+                    ("$id", id), ("$sink", sink), ("$at", InstantNanos.ToNanos(now)));
+            }
+        }
+    }
+
+    private void Count(string name, long delta = 1)
+    {
+        if (delta != 0) _counters[name] = _counters.GetValueOrDefault(name) + delta;
+    }
+
+    private void Discard()
+    {
+        _newAlerts.Clear();
+        _newMessages.Clear();
+        _counters.Clear();
+        // Requests were not applied: let the callers retry.
+        foreach (var (request, _) in _replies) request.Reply.TrySetException(new StorageUnavailableException("The change could not be stored."));
+        _replies.Clear();
+    }
+
+    private void Reload(SqliteConnection connection)
+    {
+        using (var position = connection.CreateCommand())
+        {
+            position.CommandText = "SELECT value FROM engine WHERE name = 'processed_seq'";
+            _processedSeq = position.ExecuteScalar() is long seq ? seq : 0;
+        }
+        _timers.Clear();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, next_wake FROM cases WHERE next_wake IS NOT NULL";
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) _timers.Enqueue(new CaseId(reader.GetString(0)), InstantNanos.FromNanos(reader.GetInt64(1)));
+        _status = _status with { ProcessedSeq = _processedSeq, NextWakeUp = _timers.TryPeek(out _, out var next) ? next : null };
+    }
+
+    private async Task SleepAsync(CancellationToken stoppingToken)
+    {
+        var delay = LongestSleep;
+        if (_timers.TryPeek(out _, out var due))
+        {
+            var untilDue = (due - Now()).ToTimeSpan();
+            // Sleep past the due instant by up to a millisecond so the wake-up finds now >= due.
+            delay = untilDue <= TimeSpan.Zero ? TimeSpan.Zero : untilDue < LongestSleep ? untilDue + TimeSpan.FromMilliseconds(1) : LongestSleep;
+        }
+        if (delay == TimeSpan.Zero) return;
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var signal = _signal.Reader.WaitToReadAsync(wake.Token).AsTask();
+        var timer = Task.Delay(delay, _time, wake.Token);
+        await Task.WhenAny(signal, timer).ConfigureAwait(false);
+        wake.Cancel();
+        _signal.Reader.TryRead(out _);
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        command.ExecuteNonQuery();
+    }
+}
+
+/// <summary>What the engine has done: the last inbox sequence applied, batches committed, alerts raised, the time of
+/// the last commit and the next wake-up due.</summary>
+internal sealed record EngineStatus(long ProcessedSeq, long Batches, long AlertsRaised, Instant? LastCommitAt, Instant? NextWakeUp);

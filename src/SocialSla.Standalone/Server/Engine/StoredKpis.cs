@@ -1,0 +1,68 @@
+using Microsoft.Data.Sqlite;
+using NodaTime;
+using SocialSla.Core.Kpis;
+using SocialSla.Core.Storage;
+
+namespace SocialSla.Standalone.Server.Engine;
+
+/// <summary>KPI aggregates per (account, channel, priority, hour) in SQLite. Deltas of one batch merge in memory and
+/// reach the file once per touched row in <see cref="Flush"/> (coalesced, as the Table store does per invocation).</summary>
+internal sealed class StoredKpis
+{
+    private readonly SqliteConnection _connection;
+    private readonly Dictionary<KpiKey, KpiAggregate> _dirty = [];
+
+    public StoredKpis(SqliteConnection connection) => _connection = connection;
+
+    public void Apply(KpiKey key, KpiDelta delta)
+    {
+        if (!_dirty.TryGetValue(key, out var aggregate))
+        {
+            aggregate = Load(key) ?? new KpiAggregate();
+            _dirty[key] = aggregate;
+        }
+        aggregate.Apply(delta);
+    }
+
+    public void Flush(SqliteTransaction transaction)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO kpis(account, channel, priority, hour, data) VALUES ($a, $c, $p, $h, $d)
+            ON CONFLICT(account, channel, priority, hour) DO UPDATE SET data = excluded.data
+            """;
+        var account = command.Parameters.Add("$a", SqliteType.Text);
+        var channel = command.Parameters.Add("$c", SqliteType.Integer);
+        var priority = command.Parameters.Add("$p", SqliteType.Integer);
+        var hour = command.Parameters.Add("$h", SqliteType.Integer);
+        var data = command.Parameters.Add("$d", SqliteType.Blob);
+        foreach (var (key, aggregate) in _dirty)
+        {
+            account.Value = key.Account.ToString();
+            channel.Value = (int)key.Channel;
+            priority.Value = (int)key.Priority;
+            hour.Value = HourNumber(key.Hour);
+            data.Value = KpiAggregateJson.ToUtf8(aggregate);
+            command.ExecuteNonQuery();
+        }
+        _dirty.Clear();
+    }
+
+    /// <summary>Forgets unflushed deltas, after a failed commit.</summary>
+    public void Reset() => _dirty.Clear();
+
+    /// <summary>Hours are stored as whole hours since the Unix epoch.</summary>
+    public static long HourNumber(Instant hour) => (long)Math.Floor((hour - NodaConstants.UnixEpoch).TotalHours);
+
+    private KpiAggregate? Load(KpiKey key)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT data FROM kpis WHERE account = $a AND channel = $c AND priority = $p AND hour = $h";
+        command.Parameters.AddWithValue("$a", key.Account.ToString());
+        command.Parameters.AddWithValue("$c", (int)key.Channel);
+        command.Parameters.AddWithValue("$p", (int)key.Priority);
+        command.Parameters.AddWithValue("$h", HourNumber(key.Hour));
+        return command.ExecuteScalar() is byte[] bytes ? KpiAggregateJson.Read(bytes) : null;
+    }
+}

@@ -1,0 +1,227 @@
+using Microsoft.Data.Sqlite;
+using SocialSla.Core.Cases;
+using SocialSla.Core.Mentions;
+using SocialSla.Core.Pipeline;
+using SocialSla.Core.Sla;
+using NodaTime;
+using SocialSla.Core.Storage;
+
+namespace SocialSla.Standalone.Server.Engine;
+
+/// <summary>The pipeline's state kept in SQLite: reads go through a cache to the file; writes collect in memory
+/// and reach the file in <see cref="Flush"/>, inside the engine's batch transaction, so a batch is applied whole or
+/// not at all.</summary>
+/// <remarks>Not thread-safe: the engine's loop is its only user. After a failed commit call <see cref="Reset"/>:
+/// the file still holds the last committed state.</remarks>
+internal sealed class StoredPipelineState : IPipelineState
+{
+    private const int CacheLimit = 200_000;
+    private readonly SqliteConnection _connection;
+    private readonly SlaPolicy _policy;
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly List<string> _newlySeen = [];
+    private readonly Dictionary<MentionId, string> _roots = [];
+    private readonly Dictionary<MentionId, string> _newRoots = [];
+    private readonly Dictionary<ConversationKey, ConversationRecord?> _conversations = [];
+    private readonly HashSet<ConversationKey> _dirtyConversations = [];
+    private readonly Dictionary<CaseId, CaseState?> _cases = [];
+    private readonly Dictionary<CaseId, CaseChange> _dirtyCases = [];
+    private readonly List<(CaseId From, CaseId Into)> _merges = [];
+
+    /// <summary>What happened to a case in the current batch.</summary>
+    internal enum CaseChange { Put, Closed, Merged }
+
+    public StoredPipelineState(SqliteConnection connection, SlaPolicy policy)
+    {
+        _connection = connection;
+        _policy = policy;
+    }
+
+    /// <summary>The cases put, closed or merged away since the last flush, with their latest state.</summary>
+    public IEnumerable<(CaseId Id, CaseChange Change, CaseState? State)> ChangedCases =>
+        _dirtyCases.Select(pair => (pair.Key, pair.Value, _cases.GetValueOrDefault(pair.Key)));
+
+    public bool TryMarkSeen(IdempotencyKey key)
+    {
+        var text = key.ToString();
+        if (_seen.Contains(text)) return false;
+        using var command = Command("SELECT 1 FROM seen WHERE key = $k", ("$k", text));
+        _seen.Add(text);
+        if (command.ExecuteScalar() is not null) return false;
+        _newlySeen.Add(text);
+        return true;
+    }
+
+    public bool TryGetChainRoot(MentionId message, out string root)
+    {
+        if (_roots.TryGetValue(message, out root!)) return true;
+        using var command = Command("SELECT root FROM chain_roots WHERE message = $m", ("$m", message.ToString()));
+        if (command.ExecuteScalar() is not string stored) return false;
+        _roots[message] = root = stored;
+        return true;
+    }
+
+    public void SetChainRoot(MentionId message, string root)
+    {
+        _roots[message] = root;
+        _newRoots[message] = root;
+    }
+
+    public bool TryGetConversation(ConversationKey key, out ConversationRecord record)
+    {
+        if (!_conversations.TryGetValue(key, out var cached))
+        {
+            using var command = Command("SELECT current_case, generation, merged_into FROM conversations WHERE key = $k", ("$k", KeyText(key)));
+            using var reader = command.ExecuteReader();
+            cached = reader.Read()
+                ? new ConversationRecord(reader.IsDBNull(0) ? null : new CaseId(reader.GetString(0)), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2))
+                : null;
+            _conversations[key] = cached;
+        }
+        record = cached ?? default;
+        return cached is not null;
+    }
+
+    public void SetConversation(ConversationKey key, ConversationRecord record)
+    {
+        _conversations[key] = record;
+        _dirtyConversations.Add(key);
+    }
+
+    public CaseState? GetCase(CaseId id)
+    {
+        if (_cases.TryGetValue(id, out var cached)) return cached;
+        using var command = Command("SELECT state FROM cases WHERE id = $id AND status NOT IN ('closed', 'merged')", ("$id", id.Value));
+        var state = command.ExecuteScalar() is byte[] bytes ? CaseStateJson.Read(bytes, _policy) : null;
+        _cases[id] = state;
+        return state;
+    }
+
+    public void PutCase(CaseState state)
+    {
+        _cases[state.Id] = state;
+        _dirtyCases[state.Id] = CaseChange.Put;
+    }
+
+    public void RemoveCase(CaseId id)
+    {
+        // Keep the last state in the cache until the flush has written it as closed.
+        _dirtyCases[id] = CaseChange.Closed;
+    }
+
+    public void MergeCase(CaseId from, CaseId into)
+    {
+        _dirtyCases[from] = CaseChange.Merged;
+        _merges.Add((from, into));
+    }
+
+    /// <summary>Writes everything changed since the last flush, in the caller's transaction.</summary>
+    public void Flush(SqliteTransaction transaction, Func<CaseState, (Instant? OpenedAt, Instant? NextThreshold)> describe, Instant now)
+    {
+        foreach (var key in _newlySeen) Execute(transaction, "INSERT OR IGNORE INTO seen(key) VALUES ($k)", ("$k", key));
+        foreach (var (message, root) in _newRoots)
+            Execute(transaction, "INSERT INTO chain_roots(message, root) VALUES ($m, $r) ON CONFLICT(message) DO UPDATE SET root = excluded.root", ("$m", message.ToString()), ("$r", root));
+        foreach (var key in _dirtyConversations)
+        {
+            var record = _conversations[key]!.Value;
+            Execute(transaction, """
+                INSERT INTO conversations(key, current_case, generation, merged_into) VALUES ($k, $c, $g, $m)
+                ON CONFLICT(key) DO UPDATE SET current_case = excluded.current_case, generation = excluded.generation, merged_into = excluded.merged_into
+                """, ("$k", KeyText(key)), ("$c", record.CurrentCase?.Value), ("$g", record.Generation), ("$m", record.MergedInto));
+        }
+        foreach (var (id, change) in _dirtyCases)
+        {
+            var state = _cases.GetValueOrDefault(id);
+            if (change == CaseChange.Put && state is not null)
+            {
+                var (openedAt, nextThreshold) = describe(state);
+                Execute(transaction, """
+                    INSERT INTO cases(id, account, channel, priority, status, opened_at, next_wake, next_threshold, updated_at, state)
+                    VALUES ($id, $account, $channel, $priority, $status, $opened, $wake, $threshold, $now, $state)
+                    ON CONFLICT(id) DO UPDATE SET priority = excluded.priority, status = excluded.status, opened_at = excluded.opened_at,
+                        next_wake = excluded.next_wake, next_threshold = excluded.next_threshold, updated_at = excluded.updated_at, state = excluded.state
+                    """,
+                    ("$id", id.Value), ("$account", state.Account.ToString()), ("$channel", state.Channel.ToWireName()),
+                    ("$priority", state.Priority.ToString().ToLowerInvariant()), ("$status", StatusName(state.Status)),
+                    ("$opened", Nanos(openedAt)), ("$wake", Nanos(state.NextWakeUp)), ("$threshold", Nanos(nextThreshold)),
+                    ("$now", InstantNanos.ToNanos(now)), ("$state", CaseStateJson.ToUtf8(state)));
+            }
+            else
+            {
+                var status = change == CaseChange.Merged ? "merged" : "closed";
+                if (state is not null)
+                {
+                    // Write the final state too: the case API still shows a closed case.
+                    Execute(transaction, """
+                        INSERT INTO cases(id, account, channel, priority, status, opened_at, next_wake, next_threshold, updated_at, state)
+                        VALUES ($id, $account, $channel, $priority, $status, NULL, NULL, NULL, $now, $state)
+                        ON CONFLICT(id) DO UPDATE SET status = excluded.status, next_wake = NULL, next_threshold = NULL,
+                            updated_at = excluded.updated_at, state = excluded.state
+                        """,
+                        ("$id", id.Value), ("$account", state.Account.ToString()), ("$channel", state.Channel.ToWireName()),
+                        ("$priority", state.Priority.ToString().ToLowerInvariant()), ("$status", status),
+                        ("$now", InstantNanos.ToNanos(now)), ("$state", CaseStateJson.ToUtf8(state with { Status = CaseStatus.Closed, NextWakeUp = null })));
+                }
+                _cases[id] = null;
+            }
+        }
+        foreach (var (from, into) in _merges)
+        {
+            Execute(transaction, "UPDATE messages SET case_id = $into WHERE case_id = $from", ("$into", into.Value), ("$from", from.Value));
+            Execute(transaction, "UPDATE alerts SET case_id = $into WHERE case_id = $from", ("$into", into.Value), ("$from", from.Value));
+        }
+        ClearDirty();
+        if (_seen.Count + _roots.Count + _conversations.Count + _cases.Count > CacheLimit) ClearCaches();
+    }
+
+    /// <summary>Forgets everything not yet flushed, after a failed commit.</summary>
+    public void Reset()
+    {
+        ClearDirty();
+        ClearCaches();
+    }
+
+    private void ClearDirty()
+    {
+        _newlySeen.Clear();
+        _newRoots.Clear();
+        _dirtyConversations.Clear();
+        _dirtyCases.Clear();
+        _merges.Clear();
+    }
+
+    private void ClearCaches()
+    {
+        _seen.Clear();
+        _roots.Clear();
+        _conversations.Clear();
+        _cases.Clear();
+    }
+
+    internal static string StatusName(CaseStatus status) => status switch
+    {
+        CaseStatus.NotOpened => "notOpened",
+        CaseStatus.Open => "open",
+        CaseStatus.Resolved => "resolved",
+        _ => "closed",
+    };
+
+    private static string KeyText(ConversationKey key) => $"{key.Platform.ToWireName()}|{key.Scope}|{key.Key}";
+
+    private static object? Nanos(Instant? instant) => instant is { } value ? InstantNanos.ToNanos(value) : null;
+
+    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+
+    private void Execute(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SocialSla.Standalone.Pulls;
+using SocialSla.Standalone.Server.Alerts;
+using SocialSla.Standalone.Server.Api;
+using SocialSla.Standalone.Server.Configuration;
+using SocialSla.Standalone.Server.Engine;
+using SocialSla.Standalone.Server.Storage;
+
+namespace SocialSla.Standalone.Server;
+
+/// <summary>Builds the <c>socialsla serve</c> web application: DI wiring, the API token check and every route.</summary>
+internal static class ServerHost
+{
+    public static WebApplication Build(ServerSettings settings, string urls, TimeProvider time, TextWriter output, LogLevel logLevel = LogLevel.Information)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = settings.BaseDirectory });
+        builder.WebHost.UseUrls(urls);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(options =>
+        {
+            options.SingleLine = true;
+            options.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Logging.SetMinimumLevel(logLevel);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+        var database = new SqliteDatabase(settings.DatabasePath);
+        database.EnsureCreated();
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton<EnvelopeDecoder>();
+        builder.Services.AddSingleton<PipelineEngine>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PipelineEngine>());
+        builder.Services.AddSingleton(services => new InboxWriter(database, services.GetRequiredService<PipelineEngine>().Wake));
+        builder.Services.AddHttpClient();
+        builder.Services.AddSingleton<IEnumerable<IAlertSink>>(services => CreateSinks(settings, time, output, services.GetRequiredService<IHttpClientFactory>()));
+        builder.Services.AddSingleton<AlertDispatcher>();
+        if (settings.Pulls.Count > 0)
+        {
+            builder.Services.AddSingleton(services => new PullWorker(settings.Pulls,
+                new SqlitePullStore(database, time, services.GetRequiredService<PipelineEngine>().Wake), settings.Brands,
+                PullHttpClient(services.GetRequiredService<IHttpClientFactory>()), time, services.GetRequiredService<ILogger<PullWorker>>()));
+            builder.Services.AddHostedService(services => services.GetRequiredService<PullWorker>());
+        }
+        builder.Services.AddHostedService(services => services.GetRequiredService<AlertDispatcher>());
+
+        var app = builder.Build();
+        var engine = app.Services.GetRequiredService<PipelineEngine>();
+        var dispatcher = app.Services.GetRequiredService<AlertDispatcher>();
+        engine.AlertsCommitted += dispatcher.Wake;
+
+        app.Use(ApiAuthentication.Middleware(settings.Tokens));
+        app.MapHealthEndpoints();
+        app.MapWebhookEndpoints();
+        app.MapCaseEndpoints();
+        app.MapAlertEndpoints();
+        app.MapKpiEndpoints();
+        return app;
+    }
+
+    private static HttpClient PullHttpClient(IHttpClientFactory factory)
+    {
+        var client = factory.CreateClient("pulls");
+        // Reddit refuses requests without a descriptive User-Agent.
+        client.DefaultRequestHeaders.UserAgent.ParseAdd("socialsla/1.0 (+https://github.com/socialsla)");
+        return client;
+    }
+
+    private static List<IAlertSink> CreateSinks(ServerSettings settings, TimeProvider time, TextWriter output, IHttpClientFactory http)
+    {
+        var names = AlertSinkNames.Of(settings.Sinks);
+        var sinks = new List<IAlertSink>(settings.Sinks.Count);
+        for (var i = 0; i < settings.Sinks.Count; i++)
+        {
+            var options = settings.Sinks[i];
+            sinks.Add(options.Type.ToLowerInvariant() switch
+            {
+                "jsonl" => new JsonlFileAlertSink(names[i], Path.Combine(settings.BaseDirectory, options.Path!)),
+                "webhook" => new WebhookAlertSink(names[i], new Uri(options.Url!), options.Secret!, http.CreateClient(names[i]), time),
+                _ => new ConsoleAlertSink(names[i], output),
+            });
+        }
+        return sinks;
+    }
+}

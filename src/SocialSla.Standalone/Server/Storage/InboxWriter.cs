@@ -1,0 +1,98 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using SocialSla.Core.Storage;
+
+namespace SocialSla.Standalone.Server.Storage;
+
+/// <summary>Appends envelopes to the inbox with group commit: every envelope waiting when a commit starts shares it
+/// (one fsync for many webhooks). <see cref="AppendAsync"/> completes only once its envelope is on disk.</summary>
+internal sealed class InboxWriter : IAsyncDisposable
+{
+    private const int MaxGroup = 512;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SqliteDatabase _database;
+    private readonly Action _appended;
+    private readonly Task _loop;
+
+    private sealed record Pending(Envelope Envelope, TaskCompletionSource<long> Done);
+
+    /// <param name="database">The store.</param>
+    /// <param name="appended">Called after each commit (wakes the engine).</param>
+    public InboxWriter(SqliteDatabase database, Action appended)
+    {
+        _database = database;
+        _appended = appended;
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Stores the envelope durably; returns its inbox sequence number.</summary>
+    /// <exception cref="StorageUnavailableException">The store could not take it (nothing was stored).</exception>
+    public Task<long> AppendAsync(Envelope envelope)
+    {
+        var pending = new Pending(envelope, new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending)) pending.Done.SetException(new StorageUnavailableException("The inbox is shut down."));
+        return pending.Done.Task;
+    }
+
+    private async Task RunAsync()
+    {
+        SqliteConnection? connection = null;
+        var group = new List<Pending>(MaxGroup);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                group.Clear();
+                while (group.Count < MaxGroup && _queue.Reader.TryRead(out var next)) group.Add(next);
+                try
+                {
+                    connection ??= _database.Open(durable: true);
+                    var sequences = Commit(connection, group);
+                    for (var i = 0; i < group.Count; i++) group[i].Done.TrySetResult(sequences[i]);
+                    _appended();
+                }
+                catch (SqliteException e)
+                {
+                    connection?.Dispose();
+                    connection = null;
+                    var failure = new StorageUnavailableException($"The inbox could not store the delivery ({e.SqliteErrorCode}).", e);
+                    foreach (var pending in group) pending.Done.TrySetException(failure);
+                }
+            }
+        }
+        finally
+        {
+            connection?.Dispose();
+        }
+    }
+
+    private static long[] Commit(SqliteConnection connection, List<Pending> group)
+    {
+        using var transaction = connection.BeginTransaction();
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO inbox(kind, source, received_at, body) VALUES ($kind, $source, $at, $body) RETURNING seq";
+        var kind = insert.Parameters.Add("$kind", SqliteType.Text);
+        var source = insert.Parameters.Add("$source", SqliteType.Text);
+        var at = insert.Parameters.Add("$at", SqliteType.Integer);
+        var body = insert.Parameters.Add("$body", SqliteType.Blob);
+        var sequences = new long[group.Count];
+        for (var i = 0; i < group.Count; i++)
+        {
+            var envelope = group[i].Envelope;
+            kind.Value = envelope.Kind;
+            source.Value = envelope.Source;
+            at.Value = InstantNanos.ToNanos(envelope.ReceivedAt);
+            body.Value = envelope.Body;
+            sequences[i] = (long)insert.ExecuteScalar()!;
+        }
+        transaction.Commit();
+        return sequences;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+    }
+}
