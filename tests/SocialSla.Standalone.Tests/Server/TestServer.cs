@@ -98,6 +98,41 @@ internal sealed class TestServer : IAsyncDisposable
         return request;
     }
 
+    /// <summary>The Standard Webhooks secret of the <c>desk</c> generic source.</summary>
+    public static readonly string DeskSecret = "whsec_" + Convert.ToBase64String("generic-test-secret-0001"u8.ToArray());
+
+    /// <summary>Posts JSONL mention lines to the <c>desk</c> generic source, signed at <paramref name="signedAt"/>.</summary>
+    public async Task<HttpResponseMessage> PostMentionsAsync(DateTimeOffset signedAt, params string[] lines)
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes(string.Join("\n", lines));
+        var id = "msg_" + Guid.NewGuid().ToString("N");
+        var unix = signedAt.ToUnixTimeSeconds();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/generic/desk") { Content = new ByteArrayContent(body) };
+        request.Headers.TryAddWithoutValidation("webhook-id", id);
+        request.Headers.TryAddWithoutValidation("webhook-timestamp", unix.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.TryAddWithoutValidation("webhook-signature", WebhookSigning.Standard(id, unix, body, DeskSecret));
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>One JSONL mention line for Contoso's X account.</summary>
+    public static string Mention(string id, DateTimeOffset at, bool fromBrand = false, string? parent = null, string channel = "mention", string? thread = null, string author = "200334", string text = "my order is late") =>
+        System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["id"] = id, ["platform"] = "x", ["account"] = "ContosoCoffee", ["channel"] = channel, ["parentId"] = parent, ["threadKey"] = thread,
+            ["author"] = new Dictionary<string, object?> { ["id"] = fromBrand ? XUserId : author, ["handle"] = fromBrand ? "ContosoCoffee" : "alice" },
+            ["fromBrand"] = fromBrand, ["text"] = text, ["createdAt"] = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+    /// <summary>Sends a request with a token and parses the JSON answer.</summary>
+    public async Task<(System.Net.HttpStatusCode Status, System.Text.Json.JsonElement Body)> SendAsync(HttpMethod method, string path, string? token = ReadToken)
+    {
+        using var request = Request(method, path, token);
+        using var response = await Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var body = text.Length == 0 ? default : System.Text.Json.JsonDocument.Parse(text).RootElement.Clone();
+        return (response.StatusCode, body);
+    }
+
     /// <summary>Waits until the engine has applied everything in the inbox.</summary>
     public async Task WaitProcessedAsync(TimeSpan? timeout = null)
     {

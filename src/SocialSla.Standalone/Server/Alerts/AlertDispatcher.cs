@@ -58,8 +58,9 @@ internal sealed class AlertDispatcher : BackgroundService
                 _log.LogError(e, "The alert outbox could not be read; retrying.");
                 nextAttempt = Now() + Duration.FromSeconds(1);
             }
-            var delay = nextAttempt is { } at ? (at - Now()).ToTimeSpan() : LongestSleep;
-            if (delay <= TimeSpan.Zero) continue;
+            var now = Now();
+            if (nextAttempt is { } due && due <= now) continue;
+            var delay = nextAttempt is { } at ? TimeSpan.FromTicks(((at - now).ToInt64Nanoseconds() + 99) / 100) : LongestSleep;
             if (delay > LongestSleep) delay = LongestSleep;
             using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             await Task.WhenAny(_signal.Reader.WaitToReadAsync(wake.Token).AsTask(), Task.Delay(delay, _time, wake.Token)).ConfigureAwait(false);

@@ -208,7 +208,7 @@ internal sealed class PipelineEngine : BackgroundService
     {
         using (var transaction = connection.BeginTransaction())
         {
-            state.Flush(transaction, DescribeCase, now);
+            state.Flush(transaction, caseState => DescribeCase(caseState, now), now);
             kpis.Flush(transaction);
             WriteMessages(connection, transaction);
             WriteAlerts(connection, transaction, now);
@@ -227,9 +227,9 @@ internal sealed class PipelineEngine : BackgroundService
         if (raised > 0) AlertsCommitted?.Invoke();
     }
 
-    private (Instant? OpenedAt, Instant? NextThreshold) DescribeCase(CaseState state)
+    private (Instant? OpenedAt, Instant? NextThreshold) DescribeCase(CaseState state, Instant now)
     {
-        var clocks = CaseClocks.Describe(state, _settings.Policy, Now());
+        var clocks = CaseClocks.Describe(state, _settings.Policy, now);
         var opened = state.Timeline.Length > 0 ? state.Timeline[0].At : (Instant?)null;
         return (opened, CaseClocks.NextThresholdAt(clocks));
     }
@@ -315,11 +315,14 @@ internal sealed class PipelineEngine : BackgroundService
         var delay = LongestSleep;
         if (_timers.TryPeek(out _, out var due))
         {
-            var untilDue = (due - Now()).ToTimeSpan();
-            // Sleep past the due instant by up to a millisecond so the wake-up finds now >= due.
-            delay = untilDue <= TimeSpan.Zero ? TimeSpan.Zero : untilDue < LongestSleep ? untilDue + TimeSpan.FromMilliseconds(1) : LongestSleep;
+            var now = Now();
+            if (due <= now) return;
+            // Wake-ups are asked for a nanosecond after a threshold, finer than a timer's tick: round up to whole
+            // ticks (else a due instant less than a tick away would never be slept to), and sleep a millisecond past
+            // it so the wake-up finds now >= due.
+            var untilDue = TimeSpan.FromTicks(((due - now).ToInt64Nanoseconds() + 99) / 100);
+            delay = untilDue < LongestSleep ? untilDue + TimeSpan.FromMilliseconds(1) : LongestSleep;
         }
-        if (delay == TimeSpan.Zero) return;
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var signal = _signal.Reader.WaitToReadAsync(wake.Token).AsTask();
         var timer = Task.Delay(delay, _time, wake.Token);

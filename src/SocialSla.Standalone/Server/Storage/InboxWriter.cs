@@ -51,11 +51,13 @@ internal sealed class InboxWriter : IAsyncDisposable
                     for (var i = 0; i < group.Count; i++) group[i].Done.TrySetResult(sequences[i]);
                     _appended();
                 }
-                catch (SqliteException e)
+                catch (Exception e)
                 {
+                    // Whatever failed, this group was not stored; the loop must live on for the next one.
                     connection?.Dispose();
                     connection = null;
-                    var failure = new StorageUnavailableException($"The inbox could not store the delivery ({e.SqliteErrorCode}).", e);
+                    var reason = e is SqliteException sqlite ? $"SQLite error {sqlite.SqliteErrorCode}" : e.GetType().Name;
+                    var failure = new StorageUnavailableException($"The inbox could not store the delivery ({reason}).", e);
                     foreach (var pending in group) pending.Done.TrySetException(failure);
                 }
             }
