@@ -87,6 +87,7 @@ internal sealed class AlertDispatcher : BackgroundService
 
         // Sinks are independent: one slow receiver must not hold back the others.
         var outcomes = await Task.WhenAll(due.Select(item => AttemptAsync(item.AlertId, item.Sink, item.Body, stoppingToken))).ConfigureAwait(false);
+        using var transaction = connection.BeginTransaction();
         for (var i = 0; i < due.Count; i++)
         {
             var (alertId, sink, attempts, _) = due[i];
@@ -95,7 +96,7 @@ internal sealed class AlertDispatcher : BackgroundService
             if (result.Delivered)
             {
                 Interlocked.Increment(ref _delivered);
-                Update(connection, "UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = $now, last_error = NULL WHERE alert_id = $id AND sink = $sink",
+                Update(transaction, "UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = $now, last_error = NULL WHERE alert_id = $id AND sink = $sink",
                     ("$now", InstantNanos.ToNanos(now)), ("$id", alertId), ("$sink", sink));
                 continue;
             }
@@ -105,10 +106,11 @@ internal sealed class AlertDispatcher : BackgroundService
             var backoff = TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, tries)) * (0.5 + random.NextDouble() / 2));
             if (result.RetryAfter is { } asked && asked > backoff) backoff = asked;
             _log.LogWarning("Alert {AlertId} to {Sink} failed (attempt {Attempt}): {Error}", alertId, sink, tries, result.Error);
-            Update(connection, "UPDATE deliveries SET status = $status, attempts = $tries, next_attempt = $next, last_error = $error WHERE alert_id = $id AND sink = $sink",
+            Update(transaction, "UPDATE deliveries SET status = $status, attempts = $tries, next_attempt = $next, last_error = $error WHERE alert_id = $id AND sink = $sink",
                 ("$status", giveUp ? "failed" : "pending"), ("$tries", tries), ("$next", InstantNanos.ToNanos(now + Duration.FromTimeSpan(backoff))),
                 ("$error", result.Error ?? "failed"), ("$id", alertId), ("$sink", sink));
         }
+        transaction.Commit();
 
         using var next = connection.CreateCommand();
         next.CommandText = "SELECT min(next_attempt) FROM deliveries WHERE status = 'pending'";
@@ -136,9 +138,10 @@ internal sealed class AlertDispatcher : BackgroundService
 
     private Instant Now() => Instant.FromDateTimeOffset(_time.GetUtcNow());
 
-    private static void Update(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    private static void Update(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = connection.CreateCommand();
+        using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         command.ExecuteNonQuery();
