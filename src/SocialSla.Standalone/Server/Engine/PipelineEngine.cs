@@ -36,6 +36,8 @@ internal sealed class PipelineEngine : BackgroundService
     private readonly List<(Mention Mention, CaseId? Case)> _newMessages = [];
     private readonly Dictionary<string, long> _counters = [];
     private readonly List<(EngineRequest Request, EngineReply Reply)> _replies = [];
+    // Prepared once, reused for every row (the engine's connection is its own for its whole life).
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private long _processedSeq;
     private volatile EngineStatus _status = new(0, 0, 0, null, null);
 
@@ -128,10 +130,8 @@ internal sealed class PipelineEngine : BackgroundService
 
     private bool TakeInbox(SqliteConnection connection, MentionPipeline pipeline, StoredKpis kpis, Instant now)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, kind, source, received_at, body FROM inbox WHERE seq > $after ORDER BY seq LIMIT $limit";
-        command.Parameters.AddWithValue("$after", _processedSeq);
-        command.Parameters.AddWithValue("$limit", InboxBatch);
+        var command = Prepared(connection, null, "SELECT seq, kind, source, received_at, body FROM inbox WHERE seq > $after ORDER BY seq LIMIT $limit",
+            ("$after", _processedSeq), ("$limit", InboxBatch));
         var rows = new List<(long Seq, string Kind, string Source, Instant ReceivedAt, byte[] Body)>();
         using (var reader = command.ExecuteReader())
         {
@@ -331,13 +331,21 @@ internal sealed class PipelineEngine : BackgroundService
         _signal.Reader.TryRead(out _);
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    private void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters) =>
+        Prepared(connection, transaction, sql, parameters).ExecuteNonQuery();
+
+    private SqliteCommand Prepared(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = connection.CreateCommand();
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
+        }
         command.Transaction = transaction;
-        command.CommandText = sql;
+        command.Parameters.Clear();
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        command.ExecuteNonQuery();
+        return command;
     }
 }
 

@@ -27,6 +27,8 @@ internal sealed class StoredPipelineState : IPipelineState
     private readonly Dictionary<CaseId, CaseState?> _cases = [];
     private readonly Dictionary<CaseId, CaseChange> _dirtyCases = [];
     private readonly List<(CaseId From, CaseId Into)> _merges = [];
+    // Prepared once, reused for every row: compiling a statement costs more than running it.
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
     /// <summary>What happened to a case in the current batch.</summary>
     internal enum CaseChange { Put, Closed, Merged }
@@ -45,7 +47,7 @@ internal sealed class StoredPipelineState : IPipelineState
     {
         var text = key.ToString();
         if (_seen.Contains(text)) return false;
-        using var command = Command("SELECT 1 FROM seen WHERE key = $k", ("$k", text));
+        var command = Command("SELECT 1 FROM seen WHERE key = $k", ("$k", text));
         _seen.Add(text);
         if (command.ExecuteScalar() is not null) return false;
         _newlySeen.Add(text);
@@ -55,7 +57,7 @@ internal sealed class StoredPipelineState : IPipelineState
     public bool TryGetChainRoot(MentionId message, out string root)
     {
         if (_roots.TryGetValue(message, out root!)) return true;
-        using var command = Command("SELECT root FROM chain_roots WHERE message = $m", ("$m", message.ToString()));
+        var command = Command("SELECT root FROM chain_roots WHERE message = $m", ("$m", message.ToString()));
         if (command.ExecuteScalar() is not string stored) return false;
         _roots[message] = root = stored;
         return true;
@@ -71,7 +73,7 @@ internal sealed class StoredPipelineState : IPipelineState
     {
         if (!_conversations.TryGetValue(key, out var cached))
         {
-            using var command = Command("SELECT current_case, generation, merged_into FROM conversations WHERE key = $k", ("$k", KeyText(key)));
+            var command = Command("SELECT current_case, generation, merged_into FROM conversations WHERE key = $k", ("$k", KeyText(key)));
             using var reader = command.ExecuteReader();
             cached = reader.Read()
                 ? new ConversationRecord(reader.IsDBNull(0) ? null : new CaseId(reader.GetString(0)), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2))
@@ -91,7 +93,7 @@ internal sealed class StoredPipelineState : IPipelineState
     public CaseState? GetCase(CaseId id)
     {
         if (_cases.TryGetValue(id, out var cached)) return cached;
-        using var command = Command("SELECT state FROM cases WHERE id = $id AND status NOT IN ('closed', 'merged')", ("$id", id.Value));
+        var command = Command("SELECT state FROM cases WHERE id = $id AND status NOT IN ('closed', 'merged')", ("$id", id.Value));
         var state = command.ExecuteScalar() is byte[] bytes ? CaseStateJson.Read(bytes, _policy) : null;
         _cases[id] = state;
         return state;
@@ -212,15 +214,21 @@ internal sealed class StoredPipelineState : IPipelineState
 
     private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
+        }
+        command.Transaction = null;
+        command.Parameters.Clear();
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return command;
     }
 
     private void Execute(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = Command(sql, parameters);
+        var command = Command(sql, parameters);
         command.Transaction = transaction;
         command.ExecuteNonQuery();
     }

@@ -1,0 +1,68 @@
+using SocialSla.Core.Mentions;
+using SocialSla.Standalone.Server.Configuration;
+using SocialSla.Standalone.Tests.Support;
+
+namespace SocialSla.Standalone.Tests.Server;
+
+public sealed class ServerConfigTests
+{
+    private static string RepositoryFile(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, name);
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new FileNotFoundException(name);
+    }
+
+    [Fact]
+    public void The_sample_configuration_in_the_repository_loads()
+    {
+        Assert.True(ServerConfigLoader.TryLoad(RepositoryFile("socialsla.sample.json"), null, out var settings, out var error), error);
+        Assert.True(settings.Brands.TryFind(Platform.X, "1500000000000000001", out var x));
+        Assert.Equal("x:ContosoCoffee", x.Account.ToString());
+        Assert.Single(settings.Tokens);
+    }
+
+    [Fact]
+    public void Environment_variables_override_the_file()
+    {
+        using var files = new TempFiles();
+        var path = files.Write("c.json", """{ "database": "a.db", "x": { "consumerSecrets": ["from-file"] } }""");
+        var environment = new Dictionary<string, string?> { ["SOCIALSLA_X__CONSUMERSECRETS__0"] = "from-env", ["SOCIALSLA_DATABASE"] = "b.db", ["OTHER"] = "x" };
+
+        Assert.True(ServerConfigLoader.TryLoad(path, environment, out var settings, out var error), error);
+        Assert.Equal(["from-env"], settings.XConsumerSecrets);
+        Assert.Equal(Path.Combine(files.Folder, "b.db"), settings.DatabasePath);
+    }
+
+    [Theory]
+    [InlineData("""{ "accounts": [ { "account": "ContosoCoffee", "platformUserId": "1" } ] }""", "accounts[0].account")]
+    [InlineData("""{ "accounts": [ { "account": "x:A", "platformUserId": "1" }, { "account": "x:B", "platformUserId": "1" } ] }""", "configured twice")]
+    [InlineData("""{ "tokens": [ { "name": "t", "role": "admin", "sha256": "00" } ] }""", "tokens[0].role")]
+    [InlineData("""{ "tokens": [ { "name": "t", "role": "read", "sha256": "abc" } ] }""", "tokens[0].sha256")]
+    [InlineData("""{ "sinks": [ { "type": "webhook", "url": "https://example.com/x" } ] }""", "sinks[0]: secret")]
+    [InlineData("""{ "genericSources": [ { "name": "z", "scheme": "md5", "secrets": ["s"] } ] }""", "genericSources[0].scheme")]
+    [InlineData("""{ "pulls": [ { "name": "r", "kind": "rss", "account": "rss:A" } ] }""", "pulls[0]: url")]
+    [InlineData("""{ "policy": { "rules": [ { "name": "r", "firstReply": "soon" } ] } }""", "policy:")]
+    [InlineData("""[1, 2]""", "one JSON object")]
+    public void A_bad_setting_is_named_and_nothing_starts(string json, string expected)
+    {
+        using var files = new TempFiles();
+        var path = files.Write("c.json", json);
+
+        Assert.False(ServerConfigLoader.TryLoad(path, null, out _, out var error));
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Secrets_never_appear_in_an_error()
+    {
+        using var files = new TempFiles();
+        var path = files.Write("c.json", """{ "x": { "consumerSecrets": ["s3cr3t-value"] }, "sinks": [ { "type": "webhook", "url": "not a url", "secret": "whsec_s3cr3t" } ] }""");
+
+        Assert.False(ServerConfigLoader.TryLoad(path, null, out _, out var error));
+        Assert.DoesNotContain("s3cr3t", error, StringComparison.Ordinal);
+    }
+}
