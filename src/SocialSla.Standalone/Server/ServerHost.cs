@@ -36,7 +36,8 @@ internal static class ServerHost
         builder.Services.AddSingleton<EnvelopeDecoder>();
         builder.Services.AddSingleton<PipelineEngine>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PipelineEngine>());
-        builder.Services.AddSingleton(services => new InboxWriter(database, services.GetRequiredService<PipelineEngine>().Wake));
+        builder.Services.AddSingleton<DecodedEnvelopes>();
+        builder.Services.AddSingleton(services => new InboxWriter(database, services.GetRequiredService<PipelineEngine>().Wake, services.GetRequiredService<DecodedEnvelopes>()));
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton<IEnumerable<IAlertSink>>(services => CreateSinks(settings, time, output, services.GetRequiredService<IHttpClientFactory>()));
         builder.Services.AddSingleton<AlertDispatcher>();

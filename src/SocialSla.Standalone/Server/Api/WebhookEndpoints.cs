@@ -82,7 +82,7 @@ internal static class WebhookEndpoints
         long seq;
         try
         {
-            seq = await services.GetService<InboxWriter>()!.AppendAsync(new Envelope(kind, source, now, body));
+            seq = await services.GetService<InboxWriter>()!.AppendAsync(new Envelope(kind, source, now, body, batch));
         }
         catch (StorageUnavailableException e)
         {

@@ -7,10 +7,14 @@ namespace SocialSla.Standalone.Server.Engine;
 
 /// <summary>KPI aggregates per (account, channel, priority, hour) in SQLite. Deltas of one batch merge in memory and
 /// reach the file once per touched row in <see cref="Flush"/> (coalesced, as the Table store does per invocation).</summary>
+/// <remarks>The engine is the only writer, so a row read once stays current in memory: recent rows (the hours traffic
+/// is arriving for) are kept between batches instead of being read and parsed again.</remarks>
 internal sealed class StoredKpis
 {
     private readonly SqliteConnection _connection;
+    private const int CacheLimit = 20_000;
     private readonly Dictionary<KpiKey, KpiAggregate> _dirty = [];
+    private readonly Dictionary<KpiKey, KpiAggregate> _cache = [];
 
     public StoredKpis(SqliteConnection connection) => _connection = connection;
 
@@ -18,7 +22,12 @@ internal sealed class StoredKpis
     {
         if (!_dirty.TryGetValue(key, out var aggregate))
         {
-            aggregate = Load(key) ?? new KpiAggregate();
+            if (!_cache.TryGetValue(key, out aggregate))
+            {
+                aggregate = Load(key) ?? new KpiAggregate();
+                if (_cache.Count >= CacheLimit) _cache.Clear();
+                _cache[key] = aggregate;
+            }
             _dirty[key] = aggregate;
         }
         aggregate.Apply(delta);
@@ -49,8 +58,12 @@ internal sealed class StoredKpis
         _dirty.Clear();
     }
 
-    /// <summary>Forgets unflushed deltas, after a failed commit.</summary>
-    public void Reset() => _dirty.Clear();
+    /// <summary>Forgets unflushed deltas, after a failed commit (cached rows may hold them too).</summary>
+    public void Reset()
+    {
+        _dirty.Clear();
+        _cache.Clear();
+    }
 
     /// <summary>Hours are stored as whole hours since the Unix epoch.</summary>
     public static long HourNumber(Instant hour) => (long)Math.Floor((hour - NodaConstants.UnixEpoch).TotalHours);

@@ -7,7 +7,8 @@ namespace SocialSla.Standalone.Server.Storage;
 /// <param name="Source">The generic source or pull source it came from; empty for Meta and X.</param>
 /// <param name="ReceivedAt">When the server received it.</param>
 /// <param name="Body">The raw bytes (the exact bytes whose signature was checked).</param>
-internal sealed record Envelope(string Kind, string Source, Instant ReceivedAt, byte[] Body);
+/// <param name="Decoded">What the route parsed from them, if it did (kept in memory only, see <see cref="DecodedEnvelopes"/>).</param>
+internal sealed record Envelope(string Kind, string Source, Instant ReceivedAt, byte[] Body, SocialSla.Core.Ingestion.WebhookBatch? Decoded = null);
 
 /// <summary>The envelope kinds.</summary>
 internal static class EnvelopeKinds

@@ -12,16 +12,19 @@ internal sealed class InboxWriter : IAsyncDisposable
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SqliteDatabase _database;
     private readonly Action _appended;
+    private readonly DecodedEnvelopes? _decoded;
     private readonly Task _loop;
 
     private sealed record Pending(Envelope Envelope, TaskCompletionSource<long> Done);
 
     /// <param name="database">The store.</param>
     /// <param name="appended">Called after each commit (wakes the engine).</param>
-    public InboxWriter(SqliteDatabase database, Action appended)
+    /// <param name="decoded">Where parsed bodies are handed to the engine, if anywhere.</param>
+    public InboxWriter(SqliteDatabase database, Action appended, DecodedEnvelopes? decoded = null)
     {
         _database = database;
         _appended = appended;
+        _decoded = decoded;
         _loop = Task.Run(RunAsync);
     }
 
@@ -48,6 +51,11 @@ internal sealed class InboxWriter : IAsyncDisposable
                 {
                     connection ??= _database.Open(durable: true);
                     var sequences = Commit(connection, group);
+                    // Before the engine is woken: it must find the parsed form if it is to use it.
+                    for (var i = 0; i < group.Count; i++)
+                    {
+                        if (group[i].Envelope.Decoded is { } batch) _decoded?.Add(sequences[i], batch);
+                    }
                     for (var i = 0; i < group.Count; i++) group[i].Done.TrySetResult(sequences[i]);
                     _appended();
                 }
