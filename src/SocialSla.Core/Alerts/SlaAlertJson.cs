@@ -1,7 +1,10 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
+using SocialSla.Core.Cases;
+using SocialSla.Core.Mentions;
 using SocialSla.Core.Sla;
 
 namespace SocialSla.Core.Alerts;
@@ -63,6 +66,43 @@ public static class SlaAlertJson
         AlertKind.VolumeSpike => "volumeSpike",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a defined alert kind."),
     };
+
+    /// <summary>Reads an alert written by <see cref="Write"/> (what sinks get from the outbox).</summary>
+    public static bool TryRead(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out SlaAlert? alert)
+    {
+        alert = null;
+        try
+        {
+            var reader = new Utf8JsonReader(utf8);
+            using var document = JsonDocument.ParseValue(ref reader);
+            var root = document.RootElement;
+            if (!AlertId.TryParse(root.GetProperty("id").GetString(), out var id)) return false;
+            if (!PlatformAccountId.TryParse(root.GetProperty("account").GetString(), out var account)) return false;
+            if (!Enum.TryParse<Priority>(root.GetProperty("priority").GetString(), ignoreCase: true, out var priority)) return false;
+            alert = new SlaAlert
+            {
+                Id = id,
+                Kind = SlaAlert.KindOf(id.Key.Level),
+                Account = account,
+                Target = Duration.FromSeconds(root.GetProperty("targetSeconds").GetDouble()),
+                ThresholdAt = ParseInstant(root, "thresholdAt"),
+                DueAt = ParseInstant(root, "dueAt"),
+                RaisedAt = ParseInstant(root, "raisedAt"),
+                Elapsed = Duration.FromSeconds(root.GetProperty("elapsedSeconds").GetDouble()),
+                Priority = priority,
+                CustomerHandle = root.TryGetProperty("customerHandle", out var handle) ? handle.GetString() : null,
+                Link = root.TryGetProperty("link", out var link) ? link.GetString() : null,
+                Excerpt = root.TryGetProperty("excerpt", out var excerpt) ? excerpt.GetString() ?? "" : "",
+            };
+            return true;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException or UnparsableValueException)
+        {
+            return false;
+        }
+    }
+
+    private static Instant ParseInstant(JsonElement root, string name) => InstantPattern.ExtendedIso.Parse(root.GetProperty(name).GetString()!).GetValueOrThrow();
 
     private static string Format(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SocialSla.Core.Alerts;
 using SocialSla.Standalone.Pulls;
 using SocialSla.Standalone.Server.Alerts;
 using SocialSla.Standalone.Server.Api;
@@ -83,6 +84,10 @@ internal static class ServerHost
             {
                 "jsonl" => new JsonlFileAlertSink(names[i], Path.Combine(settings.BaseDirectory, options.Path!)),
                 "webhook" => new WebhookAlertSink(names[i], new Uri(options.Url!), options.Secret!, http.CreateClient(names[i]), time),
+                "teams" => new CardAlertSink(names[i], new Uri(options.Url!), TeamsCardPayload.Build, settings.PublicUrl, http.CreateClient(names[i]), time),
+                "slack" => new CardAlertSink(names[i], new Uri(options.Url!), SlackMessagePayload.Build, settings.PublicUrl, http.CreateClient(names[i]), time),
+                "pagerduty" => new CardAlertSink(names[i], options.Url is { } pd ? new Uri(pd) : CardAlertSink.PagerDutyEvents,
+                    card => PagerDutyEventPayload.Build(card, PagerDutyAction.Trigger, options.RoutingKey!), settings.PublicUrl, http.CreateClient(names[i]), time),
                 _ => new ConsoleAlertSink(names[i], output),
             });
         }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using NodaTime;
 using SocialSla.Core.Webhooks;
@@ -20,16 +19,6 @@ internal sealed class WebhookAlertSink(string name, Uri url, string secret, Http
         request.Headers.TryAddWithoutValidation("webhook-timestamp", StandardWebhooksSigner.Timestamp(now));
         request.Headers.TryAddWithoutValidation("webhook-signature", StandardWebhooksSigner.Sign(alertId, now, alertJson.Span, secret));
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccessStatusCode) return DeliveryResult.Success;
-        var status = (int)response.StatusCode;
-        var retryAfter = response.Headers.RetryAfter switch
-        {
-            { Delta: { } delta } => delta,
-            { Date: { } date } => date - time.GetUtcNow(),
-            _ => (TimeSpan?)null,
-        };
-        // 4xx other than 408 and 429 will not change on a retry.
-        var permanent = status is >= 400 and < 500 && response.StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests);
-        return new DeliveryResult(false, $"{url.Host} answered {status}", retryAfter, permanent);
+        return HttpDelivery.ResultOf(response, time);
     }
 }

@@ -5,18 +5,21 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 using SocialSla.Core.Storage;
+using SocialSla.Standalone.Server.Alerts;
 using SocialSla.Standalone.Server.Storage;
 
 namespace SocialSla.Standalone.Server.Api;
 
-/// <summary><c>GET /api/alerts</c> and <c>POST /api/alerts/{id}/ack</c>. Alert ids contain <c>/</c>: send them
+/// <summary><c>GET /api/alerts</c>, <c>POST /api/alerts/{id}/ack</c> and <c>POST /api/alerts/{id}/retry</c> (failed
+/// deliveries back to the outbox). Alert ids contain <c>/</c>: send them
 /// URL-encoded or as they are; the route takes the rest of the path.</summary>
 internal static class AlertEndpoints
 {
     public static void MapAlertEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/alerts", List);
-        app.MapPost("/api/alerts/{**path}", Acknowledge);
+        app.MapPost("/api/alerts/{**path}", (string path, HttpContext context, SqliteDatabase database, TimeProvider time, AlertDispatcher dispatcher) =>
+            path.EndsWith("/retry", StringComparison.Ordinal) ? Retry(path[..^"/retry".Length], database, time, dispatcher) : Acknowledge(path, context, database, time));
     }
 
     private static IResult List(SqliteDatabase database, string? status, string? account, int? limit)
@@ -72,6 +75,32 @@ internal static class AlertEndpoints
             json.WriteString("alert", id);
             json.WriteString("acknowledgedAt", ApiTime.Format(ackedAt));
             json.WriteString("acknowledgedBy", ackedBy);
+            json.WriteEndObject();
+        });
+    }
+
+    /// <summary>Puts an alert's failed (dead-lettered) deliveries back in the outbox, attempts counted from zero.</summary>
+    private static IResult Retry(string id, SqliteDatabase database, TimeProvider time, AlertDispatcher dispatcher)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt = $now WHERE alert_id = $id AND status = 'failed'";
+        command.Parameters.AddWithValue("$now", InstantNanos.ToNanos(Instant.FromDateTimeOffset(time.GetUtcNow())));
+        command.Parameters.AddWithValue("$id", id);
+        var retried = command.ExecuteNonQuery();
+        if (retried == 0)
+        {
+            using var exists = connection.CreateCommand();
+            exists.CommandText = "SELECT 1 FROM alerts WHERE id = $id";
+            exists.Parameters.AddWithValue("$id", id);
+            if (exists.ExecuteScalar() is null) return ApiResults.Error(StatusCodes.Status404NotFound, $"no alert '{id}'");
+        }
+        dispatcher.Wake();
+        return new JsonBody(json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("alert", id);
+            json.WriteNumber("deliveriesRetried", retried);
             json.WriteEndObject();
         });
     }

@@ -90,11 +90,16 @@ internal static class WebhookEndpoints
             context.Response.Headers.RetryAfter = "5";
             return ApiResults.Error(StatusCodes.Status503ServiceUnavailable, "the delivery could not be stored; retry later");
         }
-        return Results.Json(new Accepted(seq, batch.Mentions.Count, batch.Ignored));
+        var (mentions, ignored) = (batch.Mentions.Count, batch.Ignored);
+        return new JsonBody(json =>
+        {
+            json.WriteStartObject();
+            json.WriteNumber("seq", seq);
+            json.WriteNumber("mentions", mentions);
+            json.WriteNumber("ignored", ignored);
+            json.WriteEndObject();
+        });
     }
-
-    /// <summary>The answer to a stored delivery.</summary>
-    private sealed record Accepted(long Seq, int Mentions, int Ignored);
 
     /// <summary>The raw body, or <see langword="null"/> when it is longer than <paramref name="limit"/>.</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)

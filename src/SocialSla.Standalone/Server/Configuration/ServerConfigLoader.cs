@@ -187,8 +187,12 @@ internal static class ServerConfigLoader
                 "console" => null,
                 "jsonl" => string.IsNullOrWhiteSpace(sink.Path) ? "path is required for a jsonl sink" : null,
                 "webhook" => !Uri.TryCreate(sink.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") ? "url must be an absolute http(s) URL"
-                    : string.IsNullOrEmpty(sink.Secret) ? "secret is required for a webhook sink (receivers verify it)" : null,
-                _ => "type must be console, jsonl or webhook",
+                    : string.IsNullOrEmpty(sink.Secret) ? "secret is required for a webhook sink (receivers verify it)"
+                    : !Core.Webhooks.StandardWebhooksSignature.IsValidSecret(sink.Secret) ? "secret must be whsec_ followed by base64" : null,
+                "teams" or "slack" => !Uri.TryCreate(sink.Url, UriKind.Absolute, out var hook) || hook.Scheme is not ("http" or "https") ? "url must be an absolute http(s) URL" : null,
+                "pagerduty" => string.IsNullOrWhiteSpace(sink.RoutingKey) ? "routingKey is required for a pagerduty sink"
+                    : sink.Url is not null && !Uri.TryCreate(sink.Url, UriKind.Absolute, out _) ? "url must be an absolute URL" : null,
+                _ => "type must be console, jsonl, webhook, teams, slack or pagerduty",
             };
             if (problem is not null)
             {
@@ -211,6 +215,12 @@ internal static class ServerConfigLoader
             }
             pulls.Add(job);
         }
+        Uri? publicUrl = null;
+        if (options.PublicUrl is not null && (!Uri.TryCreate(options.PublicUrl.EndsWith('/') ? options.PublicUrl : options.PublicUrl + "/", UriKind.Absolute, out publicUrl) || publicUrl.Scheme is not ("http" or "https")))
+        {
+            error = "publicUrl must be an absolute http(s) URL";
+            return false;
+        }
         if (options.MaxBodyBytes is < 1024 or > 64 * 1024 * 1024)
         {
             error = "maxBodyBytes must be between 1024 and 67108864";
@@ -230,6 +240,7 @@ internal static class ServerConfigLoader
             Sinks = options.Sinks,
             MaxBodyBytes = options.MaxBodyBytes,
             Pulls = pulls,
+            PublicUrl = publicUrl,
             BaseDirectory = baseDirectory,
         };
         error = null;

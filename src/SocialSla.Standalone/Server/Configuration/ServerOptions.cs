@@ -32,6 +32,10 @@ internal sealed class ServerOptions
     /// <summary>Sources polled on a schedule.</summary>
     public List<PullOptions> Pulls { get; set; } = [];
 
+    /// <summary>The server's address as people reach it (e.g. <c>https://sla.example.com/</c>): alert cards link to the
+    /// case, acknowledge and resolve pages under it.</summary>
+    public string? PublicUrl { get; set; }
+
     /// <summary>The largest webhook body accepted, in bytes.</summary>
     public int MaxBodyBytes { get; set; } = 1024 * 1024;
 }
@@ -101,7 +105,7 @@ internal sealed class TokenOptions
 /// <summary>One alert sink.</summary>
 internal sealed class SinkOptions
 {
-    /// <summary><c>console</c>, <c>jsonl</c> or <c>webhook</c>.</summary>
+    /// <summary><c>console</c>, <c>jsonl</c>, <c>webhook</c>, <c>teams</c>, <c>slack</c> or <c>pagerduty</c>.</summary>
     public string Type { get; set; } = "console";
 
     /// <summary>The name deliveries are recorded under (defaults to the type).</summary>
@@ -110,11 +114,15 @@ internal sealed class SinkOptions
     /// <summary>For <c>jsonl</c>: the file alerts are appended to (relative to the configuration file).</summary>
     public string? Path { get; set; }
 
-    /// <summary>For <c>webhook</c>: where alerts are posted.</summary>
+    /// <summary>For <c>webhook</c>, <c>teams</c> (the workflow's URL) and <c>slack</c> (the incoming webhook): where alerts
+    /// are posted; for <c>pagerduty</c>, a replacement for the Events API endpoint (proxies, tests).</summary>
     public string? Url { get; set; }
 
     /// <summary>For <c>webhook</c>: the Standard Webhooks secret (<c>whsec_…</c>) that signs each post.</summary>
     public string? Secret { get; set; }
+
+    /// <summary>For <c>pagerduty</c>: the service integration's routing key.</summary>
+    public string? RoutingKey { get; set; }
 }
 
 /// <summary>One pull source, polled on its own interval.</summary>

@@ -27,6 +27,9 @@ internal sealed record ServerSettings
 
     public int MaxBodyBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>Where people reach the server (links in alert cards), if configured.</summary>
+    public Uri? PublicUrl { get; init; }
+
     public IReadOnlyList<Pulls.PullJob> Pulls { get; init; } = [];
 
     /// <summary>The folder relative paths in the configuration are resolved against.</summary>

@@ -1,0 +1,25 @@
+using System.Net.Http.Headers;
+using NodaTime;
+using SocialSla.Core.Alerts;
+
+namespace SocialSla.Standalone.Server.Alerts;
+
+/// <summary>Posts each alert as a card to a chat or paging tool: Microsoft Teams (workflow webhook, Adaptive Card),
+/// Slack (incoming webhook, Block Kit) or PagerDuty (Events API v2, trigger with one incident per case and clock).</summary>
+internal sealed class CardAlertSink(string name, Uri url, Func<AlertCard, byte[]> payload, Uri? board, HttpClient http, TimeProvider time) : IAlertSink
+{
+    /// <summary>PagerDuty's Events API v2 endpoint.</summary>
+    public static readonly Uri PagerDutyEvents = new("https://events.pagerduty.com/v2/enqueue");
+
+    public string Name => name;
+
+    public async Task<DeliveryResult> DeliverAsync(string alertId, ReadOnlyMemory<byte> alertJson, CancellationToken cancellationToken)
+    {
+        if (!SlaAlertJson.TryRead(alertJson.Span, out var alert)) return new DeliveryResult(false, "the stored alert is unreadable", Permanent: true);
+        var card = AlertCard.From(alert, Instant.FromDateTimeOffset(time.GetUtcNow()), board);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(payload(card)) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        return HttpDelivery.ResultOf(response, time);
+    }
+}
