@@ -13,6 +13,7 @@ internal static class CliApp
             GenerateCommand.Create(output, error),
             ServeCommand.Create(output, error),
             TokenCommand.Create(output),
+            SentimentCommand.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
