@@ -116,6 +116,7 @@ work, scenario, drain_ms, rss, hwm, cpu, load_ms, base_seq = sys.argv[1], sys.ar
 lag = [l.split() for l in open(f"{work}/lag.txt") if not l.startswith("-") and l.split()[1] != "-1"]
 max_lag = max((int(l[2]) for l in lag), default=0)
 db = sqlite3.connect(f"file:{work}/load.db?mode=ro", uri=True)
+db.execute(f"ATTACH DATABASE 'file:{work}/load.inbox.db?mode=ro' AS inbox_file")
 counters = dict(db.execute("SELECT name, value FROM counters"))
 inbox = db.execute("SELECT count(*) FROM inbox WHERE seq > ?", (base_seq,)).fetchone()[0]
 cases = dict(db.execute("SELECT status, count(*) FROM cases GROUP BY status"))

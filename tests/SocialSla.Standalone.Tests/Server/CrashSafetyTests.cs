@@ -402,6 +402,10 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "state.db"), Pooling = false }.ToString());
         connection.Open();
+        using var attach = connection.CreateCommand();
+        attach.CommandText = "ATTACH DATABASE $inbox AS inbox_file";
+        attach.Parameters.AddWithValue("$inbox", Path.Combine(_folder, "state.inbox.db"));
+        attach.ExecuteNonQuery();
         return connection;
     }
 

@@ -87,7 +87,7 @@ internal sealed class AlertDispatcher : BackgroundService
 
         // Sinks are independent: one slow receiver must not hold back the others.
         var outcomes = await Task.WhenAll(due.Select(item => AttemptAsync(item.AlertId, item.Sink, item.Body, stoppingToken))).ConfigureAwait(false);
-        using var transaction = connection.BeginTransaction();
+        using var transaction = connection.BeginTransaction(deferred: true);
         for (var i = 0; i < due.Count; i++)
         {
             var (alertId, sink, attempts, _) = due[i];

@@ -241,7 +241,7 @@ internal sealed class PipelineEngine : BackgroundService
 
     private void Commit(SqliteConnection connection, StoredPipelineState state, StoredKpis kpis, Instant now)
     {
-        using (var transaction = connection.BeginTransaction())
+        using (var transaction = connection.BeginTransaction(deferred: true))
         {
             state.Flush(transaction, caseState => DescribeCase(caseState, now), now);
             kpis.Flush(transaction);

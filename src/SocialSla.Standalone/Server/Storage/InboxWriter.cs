@@ -78,7 +78,7 @@ internal sealed class InboxWriter : IAsyncDisposable
 
     private static long[] Commit(SqliteConnection connection, List<Pending> group)
     {
-        using var transaction = connection.BeginTransaction();
+        using var transaction = connection.BeginTransaction(deferred: true);
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = "INSERT INTO inbox(kind, source, received_at, body) VALUES ($kind, $source, $at, $body) RETURNING seq";

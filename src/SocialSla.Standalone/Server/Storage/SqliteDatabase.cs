@@ -2,8 +2,12 @@ using Microsoft.Data.Sqlite;
 
 namespace SocialSla.Standalone.Server.Storage;
 
-/// <summary>The one SQLite file that holds the server's state, in WAL mode: one writer at a time, readers never
-/// blocked. Opens connections with the pragmas every user needs.</summary>
+/// <summary>The SQLite files that hold the server's state, in WAL mode (readers never blocked): the state file and,
+/// beside it, the inbox file (<c>*.inbox.db</c>: raw envelopes and pull cursors). Every connection has both, the inbox
+/// attached, so queries name tables without a schema.</summary>
+/// <remarks>Two files because SQLite allows one writer per file: acknowledging a webhook (an inbox append) must never
+/// wait for the engine's batch commit to the state file. Transactions are deferred, so each takes the write lock of
+/// only the file it writes.</remarks>
 internal sealed class SqliteDatabase
 {
     private readonly string _connectionString;
@@ -11,24 +15,31 @@ internal sealed class SqliteDatabase
     public SqliteDatabase(string path)
     {
         Path = System.IO.Path.GetFullPath(path);
+        InboxPath = InboxPathOf(Path);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true, DefaultTimeout = 30 }.ToString();
     }
 
-    /// <summary>The file.</summary>
+    /// <summary>The state file.</summary>
     public string Path { get; }
+
+    /// <summary>The inbox file beside it.</summary>
+    public string InboxPath { get; }
+
+    /// <summary>The inbox file of a state file: <c>state.db</c> → <c>state.inbox.db</c>.</summary>
+    public static string InboxPathOf(string path) =>
+        System.IO.Path.GetExtension(path) == ".db" ? System.IO.Path.ChangeExtension(path, ".inbox.db") : path + ".inbox";
 
     /// <summary>Creates the schema if the file is new; safe to call on every start.</summary>
     public void EnsureCreated()
     {
-        using var connection = Open(durable: true);
-        using (var wal = connection.CreateCommand())
+        foreach (var (file, schema) in new[] { (InboxPath, InboxSchema), (Path, Schema) })
         {
-            wal.CommandText = "PRAGMA journal_mode=WAL;";
-            wal.ExecuteNonQuery();
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL; " + schema;
+            command.ExecuteNonQuery();
         }
-        using var command = connection.CreateCommand();
-        command.CommandText = Schema;
-        command.ExecuteNonQuery();
     }
 
     /// <summary>Opens a connection. <paramref name="durable"/> makes every commit reach the disk before it returns
@@ -38,18 +49,24 @@ internal sealed class SqliteDatabase
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA busy_timeout=30000; PRAGMA synchronous={(durable ? "FULL" : "NORMAL")}; PRAGMA foreign_keys=OFF;";
+        var synchronous = durable ? "FULL" : "NORMAL";
+        command.CommandText = $"PRAGMA busy_timeout=30000; ATTACH DATABASE $inbox AS inbox_file; PRAGMA main.synchronous={synchronous}; PRAGMA inbox_file.synchronous={synchronous};";
+        command.Parameters.AddWithValue("$inbox", InboxPath);
         command.ExecuteNonQuery();
         return connection;
     }
 
-    private const string Schema = """
+    private const string InboxSchema = """
         CREATE TABLE IF NOT EXISTS inbox(
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
             kind TEXT NOT NULL,
             source TEXT NOT NULL,
             received_at INTEGER NOT NULL,
             body BLOB NOT NULL);
+        CREATE TABLE IF NOT EXISTS cursors(source TEXT PRIMARY KEY, cursor TEXT NOT NULL) WITHOUT ROWID;
+        """;
+
+    private const string Schema = """
         CREATE TABLE IF NOT EXISTS engine(name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS seen(key TEXT PRIMARY KEY) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS chain_roots(message TEXT PRIMARY KEY, root TEXT NOT NULL) WITHOUT ROWID;
@@ -106,7 +123,6 @@ internal sealed class SqliteDatabase
             account TEXT NOT NULL, channel INTEGER NOT NULL, priority INTEGER NOT NULL, hour INTEGER NOT NULL,
             data BLOB NOT NULL,
             PRIMARY KEY(account, channel, priority, hour)) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS cursors(source TEXT PRIMARY KEY, cursor TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS counters(name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
         """;
 }

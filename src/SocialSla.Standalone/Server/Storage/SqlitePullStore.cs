@@ -23,7 +23,7 @@ internal sealed class SqlitePullStore(SqliteDatabase database, TimeProvider time
     public Task CommitAsync(string source, IReadOnlyList<Mention> mentions, string cursor, CancellationToken ct)
     {
         using var connection = database.Open(durable: true);
-        using var transaction = connection.BeginTransaction();
+        using var transaction = connection.BeginTransaction(deferred: true);
         if (mentions.Count > 0)
         {
             var body = new MemoryStream();
