@@ -39,6 +39,10 @@ internal sealed class PipelineEngine : BackgroundService
     // Prepared once, reused for every row (the engine's connection is its own for its whole life).
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private long _processedSeq;
+    private DateTimeOffset _lastInboxCheckpoint;
+
+    /// <summary>How often the engine checkpoints the inbox (the inbox writer never does, see <see cref="SqliteDatabase.Open"/>).</summary>
+    private static readonly TimeSpan InboxCheckpointEvery = TimeSpan.FromSeconds(1);
     private volatile EngineStatus _status = new(0, 0, 0, null, null);
 
     private readonly DecodedEnvelopes _decoded;
@@ -251,6 +255,11 @@ internal sealed class PipelineEngine : BackgroundService
                 Execute(connection, transaction, "INSERT INTO counters(name, value) VALUES ($n, $v) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value", ("$n", name), ("$v", delta));
             Execute(connection, transaction, "INSERT INTO engine(name, value) VALUES ('processed_seq', $v) ON CONFLICT(name) DO UPDATE SET value = excluded.value", ("$v", _processedSeq));
             transaction.Commit();
+        }
+        if (_time.GetUtcNow() - _lastInboxCheckpoint >= InboxCheckpointEvery)
+        {
+            SqliteDatabase.CheckpointInbox(connection);
+            _lastInboxCheckpoint = _time.GetUtcNow();
         }
         var raised = _newAlerts.Count;
         foreach (var (request, reply) in _replies) request.Reply.TrySetResult(reply);

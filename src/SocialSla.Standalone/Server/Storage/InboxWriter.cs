@@ -49,7 +49,7 @@ internal sealed class InboxWriter : IAsyncDisposable
                 while (group.Count < MaxGroup && _queue.Reader.TryRead(out var next)) group.Add(next);
                 try
                 {
-                    connection ??= _database.Open(durable: true);
+                    connection ??= _database.Open(durable: true, checkpointsInbox: false);
                     var sequences = Commit(connection, group);
                     // Before the engine is woken: it must find the parsed form if it is to use it.
                     for (var i = 0; i < group.Count; i++)

@@ -44,16 +44,30 @@ internal sealed class SqliteDatabase
 
     /// <summary>Opens a connection. <paramref name="durable"/> makes every commit reach the disk before it returns
     /// (what an acknowledged webhook needs); otherwise a commit survives a process crash but maybe not a power cut.</summary>
-    public SqliteConnection Open(bool durable = false)
+    /// <param name="durable">Every commit reaches the disk before it returns.</param>
+    /// <param name="checkpointsInbox">Whether commits on this connection may copy the inbox's write-ahead log into the
+    /// inbox file (SQLite's automatic checkpoint). The inbox writer says no: a checkpoint in its commit would hold up
+    /// every webhook waiting for it; the engine checkpoints the inbox instead (<see cref="CheckpointInbox"/>).</param>
+    public SqliteConnection Open(bool durable = false, bool checkpointsInbox = true)
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
         var synchronous = durable ? "FULL" : "NORMAL";
-        command.CommandText = $"PRAGMA busy_timeout=30000; ATTACH DATABASE $inbox AS inbox_file; PRAGMA main.synchronous={synchronous}; PRAGMA inbox_file.synchronous={synchronous};";
+        command.CommandText = $"PRAGMA busy_timeout=30000; ATTACH DATABASE $inbox AS inbox_file; PRAGMA main.synchronous={synchronous}; PRAGMA inbox_file.synchronous={synchronous};"
+            + (checkpointsInbox ? "" : " PRAGMA inbox_file.wal_autocheckpoint=0;");
         command.Parameters.AddWithValue("$inbox", InboxPath);
         command.ExecuteNonQuery();
         return connection;
+    }
+
+    /// <summary>Copies what it can of the inbox's write-ahead log into the inbox file without waiting for (or holding
+    /// up) the inbox writer.</summary>
+    public static void CheckpointInbox(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA inbox_file.wal_checkpoint(PASSIVE);";
+        command.ExecuteNonQuery();
     }
 
     private const string InboxSchema = """
