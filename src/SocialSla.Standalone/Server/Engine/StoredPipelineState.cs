@@ -15,7 +15,10 @@ namespace SocialSla.Standalone.Server.Engine;
 /// the file still holds the last committed state.</remarks>
 internal sealed class StoredPipelineState : IPipelineState
 {
-    private const int CacheLimit = 200_000;
+    // Small on purpose: entries that outlive a batch or two get promoted and die old, and full collections of that
+    // garbage were the tail of webhook acknowledgement (p99 63 → 18 ms at 5,000/s with 200,000 → 1,000 entries);
+    // every lookup past it is one indexed SQLite read.
+    private const int CacheLimit = 1_000;
     private readonly SqliteConnection _connection;
     private readonly SlaPolicy _policy;
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
