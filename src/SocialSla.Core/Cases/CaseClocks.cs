@@ -47,6 +47,27 @@ public static class CaseClocks
         return earliest;
     }
 
+    /// <summary>The earliest instant at which a running clock of <paramref name="state"/> reaches a threshold that has
+    /// not fired (as <see cref="NextThresholdAt(IReadOnlyList{ClockStatus})"/> of <see cref="Describe"/>, without
+    /// building the descriptions: hosts store it with every step to order open cases).</summary>
+    public static Instant? NextThresholdAt(CaseState state, SlaPolicy policy, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(policy);
+        var capacity = SlaEvaluator.RunCapacity(state.Timeline.Length);
+        var clocks = capacity <= 32 ? stackalloc ClockRun[capacity] : new ClockRun[capacity];
+        var evaluation = SlaEvaluator.EvaluateInto(state.Timeline, state.Terms, policy.AutoResolveAfter, now, clocks, out var count);
+        Instant? earliest = null;
+        for (var r = 0; r < count; r++)
+        {
+            var run = clocks[r];
+            if (!run.IsRunning) continue;
+            var pauses = run.Kind == ClockKind.ReplyWindow ? Array.Empty<Interval>() : evaluation.Pauses;
+            if (NextThreshold(state, run, run.CalendarFor(state.Terms), pauses) is (_, { } at) && (earliest is null || at < earliest)) earliest = at;
+        }
+        return earliest;
+    }
+
     private static (ThresholdLevel?, Instant?) NextThreshold(CaseState state, ClockRun run, Calendars.BusinessCalendar calendar, IReadOnlyList<Interval> pauses)
     {
         foreach (var level in SlaThresholds.LevelsOf(run.Kind))

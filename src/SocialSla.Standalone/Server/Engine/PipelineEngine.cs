@@ -273,9 +273,8 @@ internal sealed class PipelineEngine : BackgroundService
 
     private (Instant? OpenedAt, Instant? NextThreshold) DescribeCase(CaseState state, Instant now)
     {
-        var clocks = CaseClocks.Describe(state, _settings.Policy, now);
         var opened = state.Timeline.Length > 0 ? state.Timeline[0].At : (Instant?)null;
-        return (opened, CaseClocks.NextThresholdAt(clocks));
+        return (opened, CaseClocks.NextThresholdAt(state, _settings.Policy, now));
     }
 
     private void WriteMessages(SqliteConnection connection, SqliteTransaction transaction)
