@@ -177,4 +177,28 @@ public sealed class SinkDeliveryTests
         await WaitUntilAsync(() => receiver.Accepted == 1);
         Assert.Empty((await server.SendAsync(HttpMethod.Get, "/api/alerts?status=failed")).Body.GetProperty("alerts").EnumerateArray());
     }
+
+    [Fact]
+    public async Task Each_sink_gets_only_the_levels_and_accounts_it_is_configured_for()
+    {
+        var time = new ManualTimeProvider(T0);
+        await using var team = await Receiver.StartAsync();
+        await using var pager = await Receiver.StartAsync(_ => StatusCodes.Status202Accepted);
+        await using var otherBrand = await Receiver.StartAsync();
+        await using var server = await ServerWithAsync(time,
+            new SinkOptions { Type = "slack", Name = "team", Url = team.Url.ToString(), Levels = ["warning", "atRisk"] },
+            new SinkOptions { Type = "pagerduty", Name = "oncall", Url = pager.Url.ToString(), RoutingKey = "K", Levels = ["breached"] },
+            new SinkOptions { Type = "slack", Name = "other", Url = otherBrand.Url.ToString(), Accounts = ["x:SomeoneElse"] });
+
+        await RaiseWarningAsync(server, time);      // warning at 7.5 min
+        time.Advance(TimeSpan.FromMinutes(8));      // at risk (12) and breach (15) by 16 min
+        await WaitUntilAsync(() => team.Accepted == 2 && pager.Accepted == 1);
+        await Task.Delay(200);
+
+        Assert.Equal(2, team.Requests.Count);
+        Assert.Equal("trigger", Assert.Single(pager.Requests).Body.GetProperty("event_action").GetString());
+        Assert.Equal("error", pager.Requests.Single().Body.GetProperty("payload").GetProperty("severity").GetString());
+        Assert.Empty(otherBrand.Requests);
+        Assert.Equal(3, server.Scalar("SELECT count(*) FROM deliveries"));
+    }
 }

@@ -179,6 +179,7 @@ internal static class ServerConfigLoader
             tokens.Add(new ApiToken(string.IsNullOrWhiteSpace(token.Name) ? $"token{i}" : token.Name, role, hash));
         }
 
+        var routes = new List<(HashSet<Core.Alerts.AlertKind> Kinds, HashSet<PlatformAccountId> Accounts)>();
         for (var i = 0; i < options.Sinks.Count; i++)
         {
             var sink = options.Sinks[i];
@@ -199,7 +200,30 @@ internal static class ServerConfigLoader
                 error = $"sinks[{i}]: {problem}";
                 return false;
             }
+            var kinds = new HashSet<Core.Alerts.AlertKind>();
+            foreach (var level in sink.Levels)
+            {
+                if (!Core.Alerts.AlertRoute.TryParseKind(level, out var kind))
+                {
+                    error = $"sinks[{i}].levels: '{level}' is not warning, atRisk, breached or replyWindowClosing";
+                    return false;
+                }
+                kinds.Add(kind);
+            }
+            var sinkAccounts = new HashSet<PlatformAccountId>();
+            foreach (var accountText in sink.Accounts)
+            {
+                if (!PlatformAccountId.TryParse(accountText, out var account))
+                {
+                    error = $"sinks[{i}].accounts: '{accountText}' is not platform:name";
+                    return false;
+                }
+                sinkAccounts.Add(account);
+            }
+            routes.Add((kinds, sinkAccounts));
         }
+        var sinkNames = Engine.AlertSinkNames.Of(options.Sinks);
+        var alertRoutes = routes.Select((route, i) => new Core.Alerts.AlertRoute(sinkNames[i], route.Kinds, route.Accounts)).ToList();
         var pulls = new List<Pulls.PullJob>();
         for (var i = 0; i < options.Pulls.Count; i++)
         {
@@ -238,6 +262,7 @@ internal static class ServerConfigLoader
             GenericSources = generic,
             Tokens = tokens,
             Sinks = options.Sinks,
+            AlertRoutes = alertRoutes,
             MaxBodyBytes = options.MaxBodyBytes,
             Pulls = pulls,
             PublicUrl = publicUrl,

@@ -123,6 +123,13 @@ internal sealed class SinkOptions
 
     /// <summary>For <c>pagerduty</c>: the service integration's routing key.</summary>
     public string? RoutingKey { get; set; }
+
+    /// <summary>The alert kinds this sink takes (<c>warning</c>, <c>atRisk</c>, <c>breached</c>,
+    /// <c>replyWindowClosing</c>); empty: all.</summary>
+    public List<string> Levels { get; set; } = [];
+
+    /// <summary>The accounts (<c>platform:name</c>) whose alerts this sink takes; empty: all.</summary>
+    public List<string> Accounts { get; set; } = [];
 }
 
 /// <summary>One pull source, polled on its own interval.</summary>

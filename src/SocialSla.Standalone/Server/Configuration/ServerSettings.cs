@@ -25,6 +25,9 @@ internal sealed record ServerSettings
 
     public IReadOnlyList<SinkOptions> Sinks { get; init; } = [];
 
+    /// <summary>Which alerts each sink takes, by sink name, in the order of <see cref="Sinks"/>.</summary>
+    public IReadOnlyList<Core.Alerts.AlertRoute> AlertRoutes { get; init; } = [];
+
     public int MaxBodyBytes { get; init; } = 1024 * 1024;
 
     /// <summary>Where people reach the server (links in alert cards), if configured.</summary>

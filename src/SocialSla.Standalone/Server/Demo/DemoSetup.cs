@@ -73,6 +73,8 @@ internal sealed class DemoSetup
                 new ApiToken("demo-agent", ApiRole.Agent, Convert.FromHexString(ApiAuthentication.HashOf(agentToken))),
             ],
             Sinks = [new SinkOptions { Type = "console" }, new SinkOptions { Type = "jsonl", Path = "alerts.jsonl" }],
+            AlertRoutes = [new("console", new HashSet<Core.Alerts.AlertKind>(), new HashSet<PlatformAccountId>()),
+                           new("jsonl", new HashSet<Core.Alerts.AlertKind>(), new HashSet<PlatformAccountId>())],
         };
         return new DemoSetup(directory, settings, readToken, agentToken, secret, traffic);
     }

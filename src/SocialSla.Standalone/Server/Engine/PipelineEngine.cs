@@ -305,7 +305,6 @@ internal sealed class PipelineEngine : BackgroundService
 
     private void WriteAlerts(SqliteConnection connection, SqliteTransaction transaction, Instant now)
     {
-        var sinks = AlertSinkNames.Of(_settings.Sinks);
         foreach (var alert in _newAlerts)
         {
             var id = alert.Id.ToString();
@@ -315,7 +314,7 @@ internal sealed class PipelineEngine : BackgroundService
                 """,
                 ("$id", id), ("$case", alert.Case.Value), ("$account", alert.Account.ToString()), ("$kind", SlaAlertJson.KindName(alert.Kind)),
                 ("$threshold", InstantNanos.ToNanos(alert.ThresholdAt)), ("$raised", InstantNanos.ToNanos(alert.RaisedAt)), ("$body", SlaAlertJson.ToUtf8(alert)));
-            foreach (var sink in sinks)
+            foreach (var sink in AlertRoute.SinksFor(alert, _settings.AlertRoutes))
             {
                 Execute(connection, transaction, "INSERT OR IGNORE INTO deliveries(alert_id, sink, status, next_attempt) VALUES ($id, $sink, 'pending', $at)",
                     ("$id", id), ("$sink", sink), ("$at", InstantNanos.ToNanos(now)));
