@@ -19,14 +19,21 @@ public sealed class MentionPipeline
 {
     private readonly SlaPolicy _policy;
     private readonly IPipelineState _state;
+    private readonly Triage.MentionTriage? _triage;
 
     /// <summary>Creates a pipeline over a state store.</summary>
-    public MentionPipeline(SlaPolicy policy, IPipelineState state)
+    /// <param name="policy">The SLA policy.</param>
+    /// <param name="state">Where seen keys, chains, conversations and cases live.</param>
+    /// <param name="triage">When given, every customer message is triaged after dedupe and threading (noise and
+    /// non-actionable messages start no clock; priority chooses the target), knowing whether it follows a brand reply
+    /// of its case. Without it, a message keeps the actionable flag and priority it came with.</param>
+    public MentionPipeline(SlaPolicy policy, IPipelineState state, Triage.MentionTriage? triage = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(state);
         _policy = policy;
         _state = state;
+        _triage = triage;
     }
 
     /// <summary>The policy in force.</summary>
@@ -39,10 +46,13 @@ public sealed class MentionPipeline
         if (!_state.TryMarkSeen(mention.IdempotencyKey)) return new IngestResult(IngestOutcome.Duplicate, null, []);
         if (mention.Verb != MentionVerb.Add) return new IngestResult(IngestOutcome.Updated, null, []);
 
-        var commands = new List<CaseCommand>(3) { CountMention(mention) };
+        var commands = new List<CaseCommand>(3);
         var conversation = ConversationOf(mention, now, commands);
         _state.TryGetConversation(conversation, out var record);
         var live = record.CurrentCase is { } currentId ? _state.GetCase(currentId) : null;
+        if (_triage is not null && !mention.FromBrand)
+            mention = _triage.Apply(mention, new Triage.TriageContext(AfterBrandReply: live is not null && LastIsBrandReply(live)));
+        commands.Insert(0, CountMention(mention));
 
         if (mention.FromBrand)
         {
@@ -62,6 +72,9 @@ public sealed class MentionPipeline
         var message = CaseEvent.CustomerMessage(mention.CreatedAt, mention.Actionable, mention.Priority);
         return Applied(live, message, now, commands);
     }
+
+    private static bool LastIsBrandReply(CaseState live) =>
+        live.Timeline.Length > 0 && live.Timeline[^1].Kind is TimelineEntryKind.BrandReply or TimelineEntryKind.AutomatedReply;
 
     private CaseState NewCase(ConversationKey conversation, ConversationRecord record, Mention first)
     {

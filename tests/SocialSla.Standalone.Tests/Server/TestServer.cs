@@ -77,13 +77,19 @@ internal sealed class TestServer : IAsyncDisposable
         Sinks = [new SinkOptions { Type = "jsonl", Path = "alerts.jsonl" }],
     };
 
-    public static async Task<TestServer> StartAsync(TimeProvider? time = null, Action<ServerOptions>? configure = null, string? policy = null, string? folder = null)
+    public static async Task<TestServer> StartAsync(TimeProvider? time = null, Action<ServerOptions>? configure = null, string? policy = null, string? folder = null, string? triage = null)
     {
         folder ??= Directory.CreateTempSubdirectory("socialsla-server-").FullName;
         var options = DefaultOptions();
         configure?.Invoke(options);
         if (!ServerConfigLoader.TryValidate(options, policy, folder, out var settings, out var error))
             throw new InvalidOperationException($"The test configuration is invalid: {error}");
+        if (triage is not null)
+        {
+            if (!SocialSla.Core.Triage.TriageOptionsParser.TryParse(triage, null, out var triageOptions, out var triageError))
+                throw new InvalidOperationException($"The test triage configuration is invalid: {triageError}");
+            settings = settings with { Triage = triageOptions };
+        }
         var app = ServerHost.Build(settings, "http://127.0.0.1:0", time ?? TimeProvider.System, TextWriter.Null, LogLevel.Warning);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -19,6 +19,7 @@ internal static class ServerConfigLoader
         settings = null;
         var baseDirectory = path is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(path))!;
         string? inlinePolicy = null;
+        string? inlineTriage = null;
         var builder = new ConfigurationBuilder();
         if (path is not null)
         {
@@ -36,6 +37,7 @@ internal static class ServerConfigLoader
                     return false;
                 }
                 if (document.RootElement.TryGetProperty("policy", out var policy)) inlinePolicy = policy.GetRawText();
+                if (document.RootElement.TryGetProperty("triage", out var triage)) inlineTriage = triage.GetRawText();
             }
             catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
             {
@@ -63,7 +65,28 @@ internal static class ServerConfigLoader
             error = $"the configuration is not valid: {e.Message}";
             return false;
         }
-        return TryValidate(options, inlinePolicy, baseDirectory, out settings, out error);
+        if (!TryValidate(options, inlinePolicy, baseDirectory, out settings, out error)) return false;
+        if (inlineTriage is not null)
+        {
+            Core.Triage.TriageOptions? triageOptions;
+            string? triageError;
+            try
+            {
+                Core.Triage.TriageOptionsParser.TryParse(inlineTriage, file => File.OpenText(Path.Combine(baseDirectory, file)), out triageOptions, out triageError);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                (triageOptions, triageError) = (null, $"cannot read a file it names: {e.Message}");
+            }
+            if (triageOptions is null)
+            {
+                settings = null;
+                error = $"triage: {triageError}";
+                return false;
+            }
+            settings = settings with { Triage = triageOptions };
+        }
+        return true;
     }
 
     public static bool TryValidate(ServerOptions options, string? inlinePolicy, string baseDirectory, [NotNullWhen(true)] out ServerSettings? settings, [NotNullWhen(false)] out string? error)

@@ -30,6 +30,9 @@ internal sealed record ServerSettings
 
     public int MaxBodyBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>Triage of customer messages (noise, actionable, priority), when configured (<c>triage</c>).</summary>
+    public Core.Triage.TriageOptions? Triage { get; init; }
+
     /// <summary>Where people reach the server (links in alert cards), if configured.</summary>
     public Uri? PublicUrl { get; init; }
 

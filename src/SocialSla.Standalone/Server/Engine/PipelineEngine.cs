@@ -111,7 +111,7 @@ internal sealed class PipelineEngine : BackgroundService
         using var connection = _database.Open();
         var state = new StoredPipelineState(connection, _settings.Policy);
         var kpis = new StoredKpis(connection);
-        var pipeline = new MentionPipeline(_settings.Policy, state);
+        var pipeline = new MentionPipeline(_settings.Policy, state, _settings.Triage is { } triage ? new Core.Triage.MentionTriage(triage) : null);
         Reload(connection);
 
         while (!stoppingToken.IsCancellationRequested)

@@ -1,0 +1,44 @@
+using System.Net;
+using SocialSla.Standalone.Tests.Pulls;
+
+namespace SocialSla.Standalone.Tests.Server;
+
+/// <summary>With a <c>triage</c> section, the server's pipeline triages customer messages before their clocks:
+/// thanks after a brand reply starts nothing; an urgent complaint gets the short target.</summary>
+public sealed class TriageInServerTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private static async Task PostAsync(TestServer server, ManualTimeProvider time, double minutes, string line)
+    {
+        var wait = T0.AddMinutes(minutes) - time.GetUtcNow();
+        if (wait > TimeSpan.Zero) time.Advance(wait);
+        using var response = await server.PostMentionsAsync(time.GetUtcNow(), line);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await server.WaitProcessedAsync();
+    }
+
+    [Fact]
+    public async Task Thanks_after_a_brand_reply_starts_no_clock_and_an_urgent_complaint_gets_fifteen_minutes()
+    {
+        var time = new ManualTimeProvider(T0);
+        await using var server = await TestServer.StartAsync(time, triage: "{}");
+
+        // A public question: 1 h target. The brand answers; the customer says thanks.
+        await PostAsync(server, time, 0, TestServer.Mention("100", T0, text: "@ContosoCoffee where is my order? it was due yesterday"));
+        await PostAsync(server, time, 5, TestServer.Mention("101", T0.AddMinutes(5), fromBrand: true, parent: "100", text: "Checking now, sorry!"));
+        await PostAsync(server, time, 6, TestServer.Mention("102", T0.AddMinutes(6), parent: "101", text: "thanks so much! 🙏"));
+        // Another customer, publicly, with an urgent complaint: high/urgent priority takes the 15-minute target.
+        await PostAsync(server, time, 7, TestServer.Mention("200", T0.AddMinutes(7), author: "300", text: "@ContosoCoffee I want a REFUND now, you charged me twice. Cancel my account or I call my lawyer"));
+
+        var cases = (await server.SendAsync(HttpMethod.Get, "/api/cases?state=all")).Body.GetProperty("cases").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("id").GetString()!);
+        var thanked = cases["x:ContosoCoffee:100"];
+        var urgent = cases["x:ContosoCoffee:200"];
+
+        // The thanks opened no next-reply clock: nothing is due on that case.
+        Assert.False(thanked.TryGetProperty("nextThresholdAt", out _));
+        Assert.Contains(urgent.GetProperty("priority").GetString(), new[] { "high", "urgent" });
+        Assert.Equal(T0.AddMinutes(7 + 7.5), urgent.GetProperty("nextThresholdAt").GetDateTimeOffset());
+    }
+}
