@@ -10,6 +10,7 @@ namespace SocialSla.Standalone.Tests.Server;
 
 /// <summary>Alerts reach a sink within a second of their threshold: 1,000 open cases on staggered deadlines, real
 /// clock, a signed webhook sink on loopback that records when each alert arrives.</summary>
+[Collection(WallClockCollection.Name)]
 public sealed class AlertTimelinessTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const int Cases = 1_000;
