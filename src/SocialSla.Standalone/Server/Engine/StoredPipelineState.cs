@@ -95,6 +95,8 @@ internal sealed class StoredPipelineState : IPipelineState
 
     public CaseState? GetCase(CaseId id)
     {
+        // Closed or merged away in this batch: gone, as in every store (the cache keeps its state only for the flush).
+        if (_dirtyCases.TryGetValue(id, out var change) && change != CaseChange.Put) return null;
         if (_cases.TryGetValue(id, out var cached)) return cached;
         var command = Command("SELECT state FROM cases WHERE id = $id AND status NOT IN ('closed', 'merged')", ("$id", id.Value));
         var state = command.ExecuteScalar() is byte[] bytes ? CaseStateJson.Read(bytes, _policy) : null;
