@@ -1,3 +1,4 @@
+using SocialSla.Core.Delivery;
 using SocialSla.Core.Pulls;
 
 namespace SocialSla.Standalone.Pulls;
@@ -11,8 +12,8 @@ public sealed class PullWorkerOptions
     /// <summary>The timeout of one HTTP request (default 30 s).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The backoff of failing sources (default <see cref="PullBackoff.Default"/>).</summary>
-    public PullBackoff Backoff { get; set; } = PullBackoff.Default;
+    /// <summary>The backoff of failing sources (default <see cref="RetryBackoff.Default"/>).</summary>
+    public RetryBackoff Backoff { get; set; } = RetryBackoff.Default;
 
     /// <summary>Fails on misconfiguration.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>

@@ -75,20 +75,19 @@ internal static class ServerHost
 
     private static List<IAlertSink> CreateSinks(ServerSettings settings, TimeProvider time, TextWriter output, IHttpClientFactory http)
     {
-        var names = AlertSinkNames.Of(settings.Sinks);
         var sinks = new List<IAlertSink>(settings.Sinks.Count);
         for (var i = 0; i < settings.Sinks.Count; i++)
         {
             var options = settings.Sinks[i];
             sinks.Add(options.Type.ToLowerInvariant() switch
             {
-                "jsonl" => new JsonlFileAlertSink(names[i], Path.Combine(settings.BaseDirectory, options.Path!)),
-                "webhook" => new WebhookAlertSink(names[i], new Uri(options.Url!), options.Secret!, http.CreateClient(names[i]), time),
-                "teams" => new CardAlertSink(names[i], new Uri(options.Url!), TeamsCardPayload.Build, settings.PublicUrl, http.CreateClient(names[i]), time),
-                "slack" => new CardAlertSink(names[i], new Uri(options.Url!), SlackMessagePayload.Build, settings.PublicUrl, http.CreateClient(names[i]), time),
-                "pagerduty" => new CardAlertSink(names[i], options.Url is { } pd ? new Uri(pd) : CardAlertSink.PagerDutyEvents,
-                    card => PagerDutyEventPayload.Build(card, PagerDutyAction.Trigger, options.RoutingKey!), settings.PublicUrl, http.CreateClient(names[i]), time),
-                _ => new ConsoleAlertSink(names[i], output),
+                "jsonl" => new JsonlFileAlertSink(settings.AlertRoutes[i].Sink, Path.Combine(settings.BaseDirectory, options.Path!)),
+                "webhook" => new WebhookAlertSink(settings.AlertRoutes[i].Sink, new Uri(options.Url!), options.Secret!, http.CreateClient(settings.AlertRoutes[i].Sink), time),
+                "teams" => new CardAlertSink(settings.AlertRoutes[i].Sink, new Uri(options.Url!), TeamsCardPayload.Build, settings.PublicUrl, http.CreateClient(settings.AlertRoutes[i].Sink), time),
+                "slack" => new CardAlertSink(settings.AlertRoutes[i].Sink, new Uri(options.Url!), SlackMessagePayload.Build, settings.PublicUrl, http.CreateClient(settings.AlertRoutes[i].Sink), time),
+                "pagerduty" => new CardAlertSink(settings.AlertRoutes[i].Sink, options.Url is { } pd ? new Uri(pd) : CardAlertSink.PagerDutyEvents,
+                    card => PagerDutyEventPayload.Build(card, PagerDutyAction.Trigger, options.RoutingKey!), settings.PublicUrl, http.CreateClient(settings.AlertRoutes[i].Sink), time),
+                _ => new ConsoleAlertSink(settings.AlertRoutes[i].Sink, output),
             });
         }
         return sinks;

@@ -1,3 +1,4 @@
+using SocialSla.Core.Delivery;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using NodaTime;
@@ -15,7 +16,7 @@ public sealed class PullWorkerTests
     private static readonly PlatformAccountId XAccount = new(Platform.X, "ContosoCoffee");
     private static readonly PlatformAccountId FeedAccount = new(Platform.Rss, "contoso-web");
     private static readonly BrandDirectory Brands = new([new BrandAccount(XAccount, "1500000000000000001", "ContosoCoffee"), new BrandAccount(FeedAccount, "contoso-web")]);
-    private static readonly PullWorkerOptions NoJitter = new() { Backoff = new PullBackoff(NodaTime.Duration.FromSeconds(10), NodaTime.Duration.FromMinutes(5), 0) };
+    private static readonly PullWorkerOptions NoJitter = new() { Backoff = new RetryBackoff(NodaTime.Duration.FromSeconds(10), NodaTime.Duration.FromMinutes(5), 0) };
 
     private const string Page1 = """{"data":[{"id":"30","text":"Contoso latte","author_id":"9","created_at":"2026-03-02T15:00:00Z","conversation_id":"30"}],"includes":{"users":[{"id":"9","username":"sam"}]},"meta":{"newest_id":"30","oldest_id":"30","result_count":1,"next_token":"tok2"}}""";
     private const string Page2 = """{"data":[{"id":"20","text":"Contoso beans","author_id":"8","created_at":"2026-03-02T14:00:00Z","conversation_id":"20"}],"meta":{"newest_id":"20","oldest_id":"20","result_count":1}}""";

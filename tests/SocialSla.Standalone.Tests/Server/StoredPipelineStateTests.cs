@@ -29,7 +29,8 @@ public sealed class StoredPipelineStateTests
         var database = new SqliteDatabase(Path.Combine(files.Folder, "s.db"));
         database.EnsureCreated();
         using var connection = database.Open();
-        var state = new StoredPipelineState(connection, SlaPolicy.Default);
+        using var commands = new PreparedCommands(connection);
+        var state = new StoredPipelineState(commands, SlaPolicy.Default);
         var now = Instant.FromUtc(2026, 11, 2, 10, 0);
 
         state.PutCase(NewCase("a"));

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using SocialSla.Core.Delivery;
 using SocialSla.Core.Storage;
 using SocialSla.Standalone.Server.Storage;
 
@@ -14,6 +15,9 @@ namespace SocialSla.Standalone.Server.Alerts;
 internal sealed class AlertDispatcher : BackgroundService
 {
     public const int MaxAttempts = 10;
+
+    /// <summary>2 s, doubling to at most 10 minutes, each delay shortened by up to half at random.</summary>
+    private static readonly RetryBackoff Backoff = new(Duration.FromSeconds(2), Duration.FromMinutes(10), 0.5);
     private static readonly TimeSpan SinkTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan LongestSleep = TimeSpan.FromSeconds(30);
 
@@ -45,13 +49,12 @@ internal sealed class AlertDispatcher : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        var random = new Random();
         while (!stoppingToken.IsCancellationRequested)
         {
             Instant? nextAttempt;
             try
             {
-                nextAttempt = await DeliverDueAsync(random, stoppingToken).ConfigureAwait(false);
+                nextAttempt = await DeliverDueAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (SqliteException e)
             {
@@ -70,7 +73,7 @@ internal sealed class AlertDispatcher : BackgroundService
     }
 
     /// <summary>Delivers everything due; returns when the next pending attempt is due, if any.</summary>
-    private async Task<Instant?> DeliverDueAsync(Random random, CancellationToken stoppingToken)
+    private async Task<Instant?> DeliverDueAsync(CancellationToken stoppingToken)
     {
         using var connection = _database.Open();
         var due = new List<(string AlertId, string Sink, int Attempts, byte[] Body)>();
@@ -103,11 +106,11 @@ internal sealed class AlertDispatcher : BackgroundService
             Interlocked.Increment(ref _failedAttempts);
             var tries = attempts + 1;
             var giveUp = result.Permanent || tries >= MaxAttempts;
-            var backoff = TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, tries)) * (0.5 + random.NextDouble() / 2));
-            if (result.RetryAfter is { } asked && asked > backoff) backoff = asked;
+            var asked = result.RetryAfter is { } retryAfter ? now + Duration.FromTimeSpan(retryAfter) : (Instant?)null;
+            var retryAt = Backoff.NextAttempt(tries, asked, now, (ulong)HashCode.Combine(alertId, sink, tries));
             _log.LogWarning("Alert {AlertId} to {Sink} failed (attempt {Attempt}): {Error}", alertId, sink, tries, result.Error);
             Update(transaction, "UPDATE deliveries SET status = $status, attempts = $tries, next_attempt = $next, last_error = $error WHERE alert_id = $id AND sink = $sink",
-                ("$status", giveUp ? "failed" : "pending"), ("$tries", tries), ("$next", InstantNanos.ToNanos(now + Duration.FromTimeSpan(backoff))),
+                ("$status", giveUp ? "failed" : "pending"), ("$tries", tries), ("$next", InstantNanos.ToNanos(retryAt)),
                 ("$error", result.Error ?? "failed"), ("$id", alertId), ("$sink", sink));
         }
         transaction.Commit();

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using NodaTime;
-using SocialSla.Core.Ingestion;
 using SocialSla.Core.Mentions;
-using SocialSla.Core.Sla;
 using SocialSla.Standalone.Cli;
 using SocialSla.Standalone.Generate;
 using SocialSla.Standalone.Server.Api;
@@ -52,30 +50,24 @@ internal sealed class DemoSetup
     {
         System.IO.Directory.CreateDirectory(directory);
         var traffic = TrafficGenerator.Generate(new GenerateOptions(messages, Seed: 7, GenerateFormat.Jsonl, Instant.FromUtc(2026, 1, 5, 9, 0))).ToList();
-        var accounts = traffic.Select(m => m.Account).Distinct().Select(a => new BrandAccount(a, a.Value, a.Value)).ToList();
         var readToken = TokenCommand.NewToken();
         var agentToken = TokenCommand.NewToken();
         var secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
-        if (!SlaPolicyParser.TryParse(Policy, out var policy, out var reason)) throw new InvalidOperationException($"The demo policy is invalid: {reason}");
-        var settings = new ServerSettings
+        // The same validation a configuration file goes through.
+        var options = new ServerOptions
         {
-            DatabasePath = Path.Combine(directory, "socialsla-demo.db"),
-            BaseDirectory = directory,
-            Brands = new BrandDirectory(accounts),
-            Policy = policy,
-            GenericSources = new Dictionary<string, GenericSourceSettings>
-            {
-                ["demo"] = new("demo", "standard-webhooks", [secret], null, Duration.FromMinutes(5)),
-            },
+            Database = "socialsla-demo.db",
+            Accounts = [.. traffic.Select(m => m.Account).Distinct().Select(a => new AccountOptions { Account = a.ToString(), PlatformUserId = a.Value, Handle = a.Value })],
+            GenericSources = [new GenericSourceOptions { Name = "demo", Secrets = [secret] }],
             Tokens =
             [
-                new ApiToken("demo-reader", ApiRole.Read, Convert.FromHexString(ApiAuthentication.HashOf(readToken))),
-                new ApiToken("demo-agent", ApiRole.Agent, Convert.FromHexString(ApiAuthentication.HashOf(agentToken))),
+                new TokenOptions { Name = "demo-reader", Role = "read", Sha256 = ApiAuthentication.HashOf(readToken) },
+                new TokenOptions { Name = "demo-agent", Role = "agent", Sha256 = ApiAuthentication.HashOf(agentToken) },
             ],
             Sinks = [new SinkOptions { Type = "console" }, new SinkOptions { Type = "jsonl", Path = "alerts.jsonl" }],
-            AlertRoutes = [new("console", new HashSet<Core.Alerts.AlertKind>(), new HashSet<PlatformAccountId>()),
-                           new("jsonl", new HashSet<Core.Alerts.AlertKind>(), new HashSet<PlatformAccountId>())],
         };
+        if (!ServerConfigLoader.TryValidate(options, Policy, directory, out var settings, out var reason))
+            throw new InvalidOperationException($"The demo configuration is invalid: {reason}");
         return new DemoSetup(directory, settings, readToken, agentToken, secret, traffic);
     }
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using SocialSla.Core.Import;
 using SocialSla.Core.Ingestion;
-using SocialSla.Core.Mentions;
 using SocialSla.Core.Webhooks;
 using SocialSla.Standalone.Server.Configuration;
 using SocialSla.Standalone.Server.Storage;
@@ -18,7 +16,8 @@ internal sealed class EnvelopeDecoder(ServerSettings settings)
         switch (kind)
         {
             case EnvelopeKinds.Mentions:
-                return TryJsonl(body, receivedAt, out batch, out error);
+                // JSONL mention lines (a pull's page, written by JsonlMentionWriter): what the generic parser reads.
+                return GenericWebhookParser.TryParse(body, settings.Brands, null, receivedAt, out batch, out error);
             case EnvelopeKinds.Meta:
                 return MetaWebhookParser.TryParse(body, settings.Brands, receivedAt, out batch, out error);
             case EnvelopeKinds.X:
@@ -30,33 +29,5 @@ internal sealed class EnvelopeDecoder(ServerSettings settings)
                 error = $"unknown envelope kind '{kind}'";
                 return false;
         }
-    }
-
-    /// <summary>JSONL mention lines; a mention for an account that is not configured is ignored.</summary>
-    private bool TryJsonl(ReadOnlySpan<byte> body, NodaTime.Instant receivedAt, [NotNullWhen(true)] out WebhookBatch? batch, [NotNullWhen(false)] out string? error)
-    {
-        var mentions = new List<Mention>();
-        var ignored = 0;
-        var line = 0;
-        while (!body.IsEmpty)
-        {
-            line++;
-            var end = body.IndexOf((byte)'\n');
-            var text = end < 0 ? body : body[..end];
-            body = end < 0 ? [] : body[(end + 1)..];
-            if (!text.IsEmpty && text[^1] == (byte)'\r') text = text[..^1];
-            if (text.Trim((byte)' ').IsEmpty) continue;
-            if (!JsonlMentionParser.TryParse(text, receivedAt, out var mention, out var reason))
-            {
-                batch = null;
-                error = $"line {line}: {reason}";
-                return false;
-            }
-            if (settings.Brands.TryFind(mention.Account, out _)) mentions.Add(mention);
-            else ignored++;
-        }
-        batch = new WebhookBatch(mentions, ignored);
-        error = null;
-        return true;
     }
 }

@@ -36,9 +36,8 @@ internal sealed class PipelineEngine : BackgroundService
     private readonly List<(Mention Mention, CaseId? Case)> _newMessages = [];
     private readonly Dictionary<string, long> _counters = [];
     private readonly List<(EngineRequest Request, EngineReply Reply)> _replies = [];
-    // Prepared once, reused for every row (the engine's connection is its own for its whole life).
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private long _processedSeq;
+    private PreparedCommands _commands = null!; // the engine connection's, for the life of the loop
     private DateTimeOffset _lastInboxCheckpoint;
 
     /// <summary>How often the engine checkpoints the inbox (the inbox writer never does, see <see cref="SqliteDatabase.Open"/>).</summary>
@@ -109,8 +108,9 @@ internal sealed class PipelineEngine : BackgroundService
     private void Run(CancellationToken stoppingToken)
     {
         using var connection = _database.Open();
-        var state = new StoredPipelineState(connection, _settings.Policy);
-        var kpis = new StoredKpis(connection);
+        using var commands = _commands = new PreparedCommands(connection);
+        var state = new StoredPipelineState(commands, _settings.Policy);
+        var kpis = new StoredKpis(commands);
         var pipeline = new MentionPipeline(_settings.Policy, state, _settings.Triage is { } triage ? new Core.Triage.MentionTriage(triage) : null);
         Reload(connection);
 
@@ -168,7 +168,7 @@ internal sealed class PipelineEngine : BackgroundService
 
     private bool TakeInbox(SqliteConnection connection, MentionPipeline pipeline, StoredKpis kpis, Instant now)
     {
-        var command = Prepared(connection, null, "SELECT seq, kind, source, received_at, body FROM inbox WHERE seq > $after ORDER BY seq LIMIT $limit",
+        var command = _commands.Get("SELECT seq, kind, source, received_at, body FROM inbox WHERE seq > $after ORDER BY seq LIMIT $limit", null,
             ("$after", _processedSeq), ("$limit", InboxBatch));
         var rows = new List<(long Seq, string Kind, string Source, Instant ReceivedAt, byte[] Body)>();
         using (var reader = command.ExecuteReader())
@@ -249,11 +249,11 @@ internal sealed class PipelineEngine : BackgroundService
         {
             state.Flush(transaction, caseState => DescribeCase(caseState, now), now);
             kpis.Flush(transaction);
-            WriteMessages(connection, transaction);
-            WriteAlerts(connection, transaction, now);
+            WriteMessages(transaction);
+            WriteAlerts(transaction, now);
             foreach (var (name, delta) in _counters)
-                Execute(connection, transaction, "INSERT INTO counters(name, value) VALUES ($n, $v) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value", ("$n", name), ("$v", delta));
-            Execute(connection, transaction, "INSERT INTO engine(name, value) VALUES ('processed_seq', $v) ON CONFLICT(name) DO UPDATE SET value = excluded.value", ("$v", _processedSeq));
+                _commands.Execute(transaction, "INSERT INTO counters(name, value) VALUES ($n, $v) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value", ("$n", name), ("$v", delta));
+            _commands.Execute(transaction, "INSERT INTO engine(name, value) VALUES ('processed_seq', $v) ON CONFLICT(name) DO UPDATE SET value = excluded.value", ("$v", _processedSeq));
             transaction.Commit();
         }
         if (_time.GetUtcNow() - _lastInboxCheckpoint >= InboxCheckpointEvery)
@@ -277,13 +277,13 @@ internal sealed class PipelineEngine : BackgroundService
         return (opened, CaseClocks.NextThresholdAt(state, _settings.Policy, now));
     }
 
-    private void WriteMessages(SqliteConnection connection, SqliteTransaction transaction)
+    private void WriteMessages(SqliteTransaction transaction)
     {
         foreach (var (mention, caseId) in _newMessages)
         {
             if (mention.Verb == MentionVerb.Add)
             {
-                Execute(connection, transaction, """
+                _commands.Execute(transaction, """
                     INSERT INTO messages(id, case_id, account, from_brand, author_id, handle, text, created_at, received_at, url, verb)
                     VALUES ($id, $case, $account, $brand, $author, $handle, $text, $created, $received, $url, 'add')
                     ON CONFLICT(id) DO UPDATE SET case_id = coalesce(excluded.case_id, case_id)
@@ -297,18 +297,18 @@ internal sealed class PipelineEngine : BackgroundService
             {
                 // An edit replaces the text; a delete keeps a tombstone (the platform's terms require forgetting it).
                 var text = mention.Verb == MentionVerb.Delete ? "" : mention.Text;
-                Execute(connection, transaction, "UPDATE messages SET text = $text, verb = $verb WHERE id = $id",
+                _commands.Execute(transaction, "UPDATE messages SET text = $text, verb = $verb WHERE id = $id",
                     ("$text", text), ("$verb", mention.Verb == MentionVerb.Delete ? "delete" : "edit"), ("$id", mention.Id.ToString()));
             }
         }
     }
 
-    private void WriteAlerts(SqliteConnection connection, SqliteTransaction transaction, Instant now)
+    private void WriteAlerts(SqliteTransaction transaction, Instant now)
     {
         foreach (var alert in _newAlerts)
         {
             var id = alert.Id.ToString();
-            Execute(connection, transaction, """
+            _commands.Execute(transaction, """
                 INSERT OR IGNORE INTO alerts(id, case_id, account, kind, threshold_at, raised_at, body)
                 VALUES ($id, $case, $account, $kind, $threshold, $raised, $body)
                 """,
@@ -316,7 +316,7 @@ internal sealed class PipelineEngine : BackgroundService
                 ("$threshold", InstantNanos.ToNanos(alert.ThresholdAt)), ("$raised", InstantNanos.ToNanos(alert.RaisedAt)), ("$body", SlaAlertJson.ToUtf8(alert)));
             foreach (var sink in AlertRoute.SinksFor(alert, _settings.AlertRoutes))
             {
-                Execute(connection, transaction, "INSERT OR IGNORE INTO deliveries(alert_id, sink, status, next_attempt) VALUES ($id, $sink, 'pending', $at)",
+                _commands.Execute(transaction, "INSERT OR IGNORE INTO deliveries(alert_id, sink, status, next_attempt) VALUES ($id, $sink, 'pending', $at)",
                     ("$id", id), ("$sink", sink), ("$at", InstantNanos.ToNanos(now)));
             }
         }
@@ -373,22 +373,6 @@ internal sealed class PipelineEngine : BackgroundService
         _signal.Reader.TryRead(out _);
     }
 
-    private void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters) =>
-        Prepared(connection, transaction, sql, parameters).ExecuteNonQuery();
-
-    private SqliteCommand Prepared(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        if (!_commands.TryGetValue(sql, out var command))
-        {
-            command = connection.CreateCommand();
-            command.CommandText = sql;
-            _commands[sql] = command;
-        }
-        command.Transaction = transaction;
-        command.Parameters.Clear();
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return command;
-    }
 }
 
 /// <summary>What the engine has done: the last inbox sequence applied, batches committed, alerts raised, the time of

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using NodaTime;
+using SocialSla.Standalone.Server.Storage;
 using SocialSla.Core.Kpis;
 using SocialSla.Core.Storage;
 
@@ -11,12 +12,12 @@ namespace SocialSla.Standalone.Server.Engine;
 /// is arriving for) are kept between batches instead of being read and parsed again.</remarks>
 internal sealed class StoredKpis
 {
-    private readonly SqliteConnection _connection;
+    private readonly PreparedCommands _commands;
     private const int CacheLimit = 20_000;
     private readonly Dictionary<KpiKey, KpiAggregate> _dirty = [];
     private readonly Dictionary<KpiKey, KpiAggregate> _cache = [];
 
-    public StoredKpis(SqliteConnection connection) => _connection = connection;
+    public StoredKpis(PreparedCommands commands) => _commands = commands;
 
     public void Apply(KpiKey key, KpiDelta delta)
     {
@@ -35,25 +36,14 @@ internal sealed class StoredKpis
 
     public void Flush(SqliteTransaction transaction)
     {
-        using var command = _connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO kpis(account, channel, priority, hour, data) VALUES ($a, $c, $p, $h, $d)
-            ON CONFLICT(account, channel, priority, hour) DO UPDATE SET data = excluded.data
-            """;
-        var account = command.Parameters.Add("$a", SqliteType.Text);
-        var channel = command.Parameters.Add("$c", SqliteType.Integer);
-        var priority = command.Parameters.Add("$p", SqliteType.Integer);
-        var hour = command.Parameters.Add("$h", SqliteType.Integer);
-        var data = command.Parameters.Add("$d", SqliteType.Blob);
         foreach (var (key, aggregate) in _dirty)
         {
-            account.Value = key.Account.ToString();
-            channel.Value = (int)key.Channel;
-            priority.Value = (int)key.Priority;
-            hour.Value = HourNumber(key.Hour);
-            data.Value = KpiAggregateJson.ToUtf8(aggregate);
-            command.ExecuteNonQuery();
+            _commands.Execute(transaction, """
+                INSERT INTO kpis(account, channel, priority, hour, data) VALUES ($a, $c, $p, $h, $d)
+                ON CONFLICT(account, channel, priority, hour) DO UPDATE SET data = excluded.data
+                """,
+                ("$a", key.Account.ToString()), ("$c", (int)key.Channel), ("$p", (int)key.Priority), ("$h", HourNumber(key.Hour)),
+                ("$d", KpiAggregateJson.ToUtf8(aggregate)));
         }
         _dirty.Clear();
     }
@@ -70,12 +60,8 @@ internal sealed class StoredKpis
 
     private KpiAggregate? Load(KpiKey key)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT data FROM kpis WHERE account = $a AND channel = $c AND priority = $p AND hour = $h";
-        command.Parameters.AddWithValue("$a", key.Account.ToString());
-        command.Parameters.AddWithValue("$c", (int)key.Channel);
-        command.Parameters.AddWithValue("$p", (int)key.Priority);
-        command.Parameters.AddWithValue("$h", HourNumber(key.Hour));
+        var command = _commands.Get("SELECT data FROM kpis WHERE account = $a AND channel = $c AND priority = $p AND hour = $h", null,
+            ("$a", key.Account.ToString()), ("$c", (int)key.Channel), ("$p", (int)key.Priority), ("$h", HourNumber(key.Hour)));
         return command.ExecuteScalar() is byte[] bytes ? KpiAggregateJson.Read(bytes) : null;
     }
 }

@@ -5,6 +5,7 @@ using SocialSla.Core.Pipeline;
 using SocialSla.Core.Sla;
 using NodaTime;
 using SocialSla.Core.Storage;
+using SocialSla.Standalone.Server.Storage;
 
 namespace SocialSla.Standalone.Server.Engine;
 
@@ -19,7 +20,7 @@ internal sealed class StoredPipelineState : IPipelineState
     // garbage were the tail of webhook acknowledgement (p99 63 → 18 ms at 5,000/s with 200,000 → 1,000 entries);
     // every lookup past it is one indexed SQLite read.
     private const int CacheLimit = 1_000;
-    private readonly SqliteConnection _connection;
+    private readonly PreparedCommands _commands;
     private readonly SlaPolicy _policy;
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly List<string> _newlySeen = [];
@@ -30,21 +31,15 @@ internal sealed class StoredPipelineState : IPipelineState
     private readonly Dictionary<CaseId, CaseState?> _cases = [];
     private readonly Dictionary<CaseId, CaseChange> _dirtyCases = [];
     private readonly List<(CaseId From, CaseId Into)> _merges = [];
-    // Prepared once, reused for every row: compiling a statement costs more than running it.
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
     /// <summary>What happened to a case in the current batch.</summary>
-    internal enum CaseChange { Put, Closed, Merged }
+    private enum CaseChange { Put, Closed, Merged }
 
-    public StoredPipelineState(SqliteConnection connection, SlaPolicy policy)
+    public StoredPipelineState(PreparedCommands commands, SlaPolicy policy)
     {
-        _connection = connection;
+        _commands = commands;
         _policy = policy;
     }
-
-    /// <summary>The cases put, closed or merged away since the last flush, with their latest state.</summary>
-    public IEnumerable<(CaseId Id, CaseChange Change, CaseState? State)> ChangedCases =>
-        _dirtyCases.Select(pair => (pair.Key, pair.Value, _cases.GetValueOrDefault(pair.Key)));
 
     public bool TryMarkSeen(IdempotencyKey key)
     {
@@ -217,24 +212,8 @@ internal sealed class StoredPipelineState : IPipelineState
 
     private static object? Nanos(Instant? instant) => instant is { } value ? InstantNanos.ToNanos(value) : null;
 
-    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
-    {
-        if (!_commands.TryGetValue(sql, out var command))
-        {
-            command = _connection.CreateCommand();
-            command.CommandText = sql;
-            _commands[sql] = command;
-        }
-        command.Transaction = null;
-        command.Parameters.Clear();
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return command;
-    }
+    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters) => _commands.Get(sql, null, parameters);
 
-    private void Execute(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = Command(sql, parameters);
-        command.Transaction = transaction;
-        command.ExecuteNonQuery();
-    }
+    private void Execute(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters) =>
+        _commands.Execute(transaction, sql, parameters);
 }

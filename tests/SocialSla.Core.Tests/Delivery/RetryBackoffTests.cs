@@ -1,12 +1,13 @@
+using SocialSla.Core.Delivery;
 using NodaTime;
 using SocialSla.Core.Pulls;
 
-namespace SocialSla.Core.Tests.Pulls;
+namespace SocialSla.Core.Tests.Delivery;
 
-public sealed class PullBackoffTests
+public sealed class RetryBackoffTests
 {
     private static readonly Instant Now = Instant.FromUtc(2026, 3, 2, 12, 0);
-    private static readonly PullBackoff NoJitter = new(Duration.FromSeconds(10), Duration.FromMinutes(5), 0);
+    private static readonly RetryBackoff NoJitter = new(Duration.FromSeconds(10), Duration.FromMinutes(5), 0);
 
     [Theory]
     [InlineData(1, 10)]
@@ -31,7 +32,7 @@ public sealed class PullBackoffTests
     [Fact]
     public void NextAttempt_Jitter_IsDeterministicBoundedAndSpreadsBySeed()
     {
-        var policy = new PullBackoff(Duration.FromSeconds(100), Duration.FromHours(1), 0.5);
+        var policy = new RetryBackoff(Duration.FromSeconds(100), Duration.FromHours(1), 0.5);
         var answers = Enumerable.Range(0, 50).Select(seed => policy.NextAttempt(1, null, Now, (ulong)seed)).ToList();
 
         Assert.All(answers, a => Assert.InRange(a, Now + Duration.FromSeconds(50), Now + Duration.FromSeconds(100)));
@@ -42,8 +43,8 @@ public sealed class PullBackoffTests
     [Fact]
     public void Constructor_BadArguments_Throw()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new PullBackoff(Duration.Zero, Duration.FromSeconds(1), 0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new PullBackoff(Duration.FromSeconds(2), Duration.FromSeconds(1), 0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new PullBackoff(Duration.FromSeconds(1), Duration.FromSeconds(1), 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RetryBackoff(Duration.Zero, Duration.FromSeconds(1), 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RetryBackoff(Duration.FromSeconds(2), Duration.FromSeconds(1), 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RetryBackoff(Duration.FromSeconds(1), Duration.FromSeconds(1), 1));
     }
 }

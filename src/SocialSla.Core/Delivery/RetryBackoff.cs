@@ -1,25 +1,25 @@
 using NodaTime;
 
-namespace SocialSla.Core.Pulls;
+namespace SocialSla.Core.Delivery;
 
-/// <summary>When to try a failing source again: exponential backoff with a cap and deterministic jitter; a later retry
-/// hint from the source wins.</summary>
+/// <summary>When to try a failing pull source or alert receiver again: exponential backoff with a cap and deterministic
+/// jitter; a later retry hint from the other side (<c>Retry-After</c>, a rate-limit reset) wins.</summary>
 /// <remarks>
 /// <para>After <c>n</c> consecutive failures the delay is <c>min(Cap, Initial × 2^(n−1))</c>, shortened by a jitter
 /// fraction in <c>[0, Jitter)</c> drawn from the seed and <c>n</c> (so sources with different seeds spread out, and the
 /// same inputs always give the same answer). Defaults: 30 s initial, 30 min cap, 20 % jitter. Immutable, thread-safe.</para>
 /// </remarks>
-public sealed record PullBackoff
+public sealed record RetryBackoff
 {
     /// <summary>The default policy (30 s, doubling, at most 30 min, 20 % jitter).</summary>
-    public static PullBackoff Default { get; } = new(Duration.FromSeconds(30), Duration.FromMinutes(30), 0.2);
+    public static RetryBackoff Default { get; } = new(Duration.FromSeconds(30), Duration.FromMinutes(30), 0.2);
 
     /// <summary>Creates a policy.</summary>
     /// <param name="initial">The delay after the first failure; positive.</param>
     /// <param name="cap">The longest delay; at least <paramref name="initial"/>.</param>
     /// <param name="jitter">The largest fraction of the delay jitter removes, in <c>[0, 1)</c>.</param>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
-    public PullBackoff(Duration initial, Duration cap, double jitter)
+    public RetryBackoff(Duration initial, Duration cap, double jitter)
     {
         if (initial <= Duration.Zero) throw new ArgumentOutOfRangeException(nameof(initial), initial, "The initial delay must be positive.");
         if (cap < initial) throw new ArgumentOutOfRangeException(nameof(cap), cap, "The cap must be at least the initial delay.");
