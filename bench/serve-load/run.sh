@@ -108,11 +108,16 @@ sleep 3  # let the GC settle before reading RSS
 kill "$poller" 2>/dev/null || true
 rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status"); hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
 cpu=$(awk -v c0="$cpu0" '{print ($14+$15-c0)/100}' "/proc/$pid/stat")
+# The engine's own thread (named socialsla-engine, cut to 15 characters by Linux): CPU seconds since the server started.
+engine_cpu=0
+for task in /proc/$pid/task/*; do
+  [[ $(cat "$task/comm" 2>/dev/null) == socialsla-engin ]] && engine_cpu=$(awk '{print ($14+$15)/100}' "$task/stat")
+done
 
 echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 - "$WORK" "$scenario" "$drain_ms" "$rss" "$hwm" "$cpu" "$(( (end_ns - start_ns) / 1000000 ))" "$base_seq" <<'PY'
+python3 - "$WORK" "$scenario" "$drain_ms" "$rss" "$hwm" "$cpu" "$(( (end_ns - start_ns) / 1000000 ))" "$base_seq" "$engine_cpu" <<'PY'
 import sys, sqlite3, re
-work, scenario, drain_ms, rss, hwm, cpu, load_ms, base_seq = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), float(sys.argv[6]), int(sys.argv[7]), int(sys.argv[8])
+work, scenario, drain_ms, rss, hwm, cpu, load_ms, base_seq, engine_cpu = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), float(sys.argv[6]), int(sys.argv[7]), int(sys.argv[8]), float(sys.argv[9])
 lag = [l.split() for l in open(f"{work}/lag.txt") if not l.startswith("-") and l.split()[1] != "-1"]
 max_lag = max((int(l[2]) for l in lag), default=0)
 db = sqlite3.connect(f"file:{work}/load.db?mode=ro", uri=True)
@@ -122,5 +127,7 @@ inbox = db.execute("SELECT count(*) FROM inbox WHERE seq > ?", (base_seq,)).fetc
 cases = dict(db.execute("SELECT status, count(*) FROM cases GROUP BY status"))
 print(f"RESULT scenario={scenario} load_wall_ms={load_ms} stored_in_run={inbox} (all runs:) mentions={counters.get('mentions',0)} duplicates={counters.get('duplicates',0)} cases={cases}")
 print(f"RESULT max_inbox_lag={max_lag} drain_after_load_ms={drain_ms} server_cpu_s={cpu:.1f} (run + drain) = {cpu * 1e6 / max(inbox, 1):.0f} us per delivery")
+all_inbox = db.execute("SELECT count(*) FROM inbox").fetchone()[0]
+print(f"RESULT engine_thread_cpu_s={engine_cpu:.1f} (since start, warm-up included) = {engine_cpu * 1e6 / max(all_inbox, 1):.0f} us per delivery")
 print(f"RESULT VmRSS_MB={rss/1024:.1f} VmHWM_MB={hwm/1024:.1f}")
 PY

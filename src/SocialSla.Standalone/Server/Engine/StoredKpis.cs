@@ -38,7 +38,7 @@ internal sealed class StoredKpis
     {
         foreach (var (key, aggregate) in _dirty)
         {
-            _commands.Execute(transaction, """
+            _commands.Execute("""
                 INSERT INTO kpis(account, channel, priority, hour, data) VALUES ($a, $c, $p, $h, $d)
                 ON CONFLICT(account, channel, priority, hour) DO UPDATE SET data = excluded.data
                 """,
@@ -60,8 +60,8 @@ internal sealed class StoredKpis
 
     private KpiAggregate? Load(KpiKey key)
     {
-        var command = _commands.Get("SELECT data FROM kpis WHERE account = $a AND channel = $c AND priority = $p AND hour = $h", null,
-            ("$a", key.Account.ToString()), ("$c", (int)key.Channel), ("$p", (int)key.Priority), ("$h", HourNumber(key.Hour)));
-        return command.ExecuteScalar() is byte[] bytes ? KpiAggregateJson.Read(bytes) : null;
+        return _commands.Scalar("SELECT data FROM kpis WHERE account = $a AND channel = $c AND priority = $p AND hour = $h",
+            ("$a", key.Account.ToString()), ("$c", (int)key.Channel), ("$p", (int)key.Priority), ("$h", HourNumber(key.Hour))) is byte[] bytes
+            ? KpiAggregateJson.Read(bytes) : null;
     }
 }

@@ -45,9 +45,8 @@ internal sealed class StoredPipelineState : IPipelineState
     {
         var text = key.ToString();
         if (_seen.Contains(text)) return false;
-        var command = Command("SELECT 1 FROM seen WHERE key = $k", ("$k", text));
         _seen.Add(text);
-        if (command.ExecuteScalar() is not null) return false;
+        if (_commands.Scalar("SELECT 1 FROM seen WHERE key = $k", ("$k", text)) is not null) return false;
         _newlySeen.Add(text);
         return true;
     }
@@ -55,8 +54,7 @@ internal sealed class StoredPipelineState : IPipelineState
     public bool TryGetChainRoot(MentionId message, out string root)
     {
         if (_roots.TryGetValue(message, out root!)) return true;
-        var command = Command("SELECT root FROM chain_roots WHERE message = $m", ("$m", message.ToString()));
-        if (command.ExecuteScalar() is not string stored) return false;
+        if (_commands.Scalar("SELECT root FROM chain_roots WHERE message = $m", ("$m", message.ToString())) is not string stored) return false;
         _roots[message] = root = stored;
         return true;
     }
@@ -71,11 +69,12 @@ internal sealed class StoredPipelineState : IPipelineState
     {
         if (!_conversations.TryGetValue(key, out var cached))
         {
-            var command = Command("SELECT current_case, generation, merged_into FROM conversations WHERE key = $k", ("$k", KeyText(key)));
-            using var reader = command.ExecuteReader();
-            cached = reader.Read()
-                ? new ConversationRecord(reader.IsDBNull(0) ? null : new CaseId(reader.GetString(0)), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2))
-                : null;
+            using (var row = _commands.Start("SELECT current_case, generation, merged_into FROM conversations WHERE key = $k", ("$k", KeyText(key))))
+            {
+                cached = row.Read()
+                    ? new ConversationRecord(row.GetStringOrNull(0) is { } current ? new CaseId(current) : null, (int)row.GetInt64(1), row.GetStringOrNull(2))
+                    : null;
+            }
             _conversations[key] = cached;
         }
         record = cached ?? default;
@@ -93,8 +92,8 @@ internal sealed class StoredPipelineState : IPipelineState
         // Closed or merged away in this batch: gone, as in every store (the cache keeps its state only for the flush).
         if (_dirtyCases.TryGetValue(id, out var change) && change != CaseChange.Put) return null;
         if (_cases.TryGetValue(id, out var cached)) return cached;
-        var command = Command("SELECT state FROM cases WHERE id = $id AND status NOT IN ('closed', 'merged')", ("$id", id.Value));
-        var state = command.ExecuteScalar() is byte[] bytes ? CaseStateJson.Read(bytes, _policy) : null;
+        var state = _commands.Scalar("SELECT state FROM cases WHERE id = $id AND status NOT IN ('closed', 'merged')", ("$id", id.Value)) is byte[] bytes
+            ? CaseStateJson.Read(bytes, _policy) : null;
         _cases[id] = state;
         return state;
     }
@@ -120,13 +119,13 @@ internal sealed class StoredPipelineState : IPipelineState
     /// <summary>Writes everything changed since the last flush, in the caller's transaction.</summary>
     public void Flush(SqliteTransaction transaction, Func<CaseState, (Instant? OpenedAt, Instant? NextThreshold)> describe, Instant now)
     {
-        foreach (var key in _newlySeen) Execute(transaction, "INSERT OR IGNORE INTO seen(key) VALUES ($k)", ("$k", key));
+        foreach (var key in _newlySeen) Execute("INSERT OR IGNORE INTO seen(key) VALUES ($k)", ("$k", key));
         foreach (var (message, root) in _newRoots)
-            Execute(transaction, "INSERT INTO chain_roots(message, root) VALUES ($m, $r) ON CONFLICT(message) DO UPDATE SET root = excluded.root", ("$m", message.ToString()), ("$r", root));
+            Execute("INSERT INTO chain_roots(message, root) VALUES ($m, $r) ON CONFLICT(message) DO UPDATE SET root = excluded.root", ("$m", message.ToString()), ("$r", root));
         foreach (var key in _dirtyConversations)
         {
             var record = _conversations[key]!.Value;
-            Execute(transaction, """
+            Execute("""
                 INSERT INTO conversations(key, current_case, generation, merged_into) VALUES ($k, $c, $g, $m)
                 ON CONFLICT(key) DO UPDATE SET current_case = excluded.current_case, generation = excluded.generation, merged_into = excluded.merged_into
                 """, ("$k", KeyText(key)), ("$c", record.CurrentCase?.Value), ("$g", record.Generation), ("$m", record.MergedInto));
@@ -137,7 +136,7 @@ internal sealed class StoredPipelineState : IPipelineState
             if (change == CaseChange.Put && state is not null)
             {
                 var (openedAt, nextThreshold) = describe(state);
-                Execute(transaction, """
+                Execute("""
                     INSERT INTO cases(id, account, channel, priority, status, opened_at, next_wake, next_threshold, updated_at, state)
                     VALUES ($id, $account, $channel, $priority, $status, $opened, $wake, $threshold, $now, $state)
                     ON CONFLICT(id) DO UPDATE SET priority = excluded.priority, status = excluded.status, opened_at = excluded.opened_at,
@@ -154,7 +153,7 @@ internal sealed class StoredPipelineState : IPipelineState
                 if (state is not null)
                 {
                     // Write the final state too: the case API still shows a closed case.
-                    Execute(transaction, """
+                    Execute("""
                         INSERT INTO cases(id, account, channel, priority, status, opened_at, next_wake, next_threshold, updated_at, state)
                         VALUES ($id, $account, $channel, $priority, $status, NULL, NULL, NULL, $now, $state)
                         ON CONFLICT(id) DO UPDATE SET status = excluded.status, next_wake = NULL, next_threshold = NULL,
@@ -169,8 +168,8 @@ internal sealed class StoredPipelineState : IPipelineState
         }
         foreach (var (from, into) in _merges)
         {
-            Execute(transaction, "UPDATE messages SET case_id = $into WHERE case_id = $from", ("$into", into.Value), ("$from", from.Value));
-            Execute(transaction, "UPDATE alerts SET case_id = $into WHERE case_id = $from", ("$into", into.Value), ("$from", from.Value));
+            Execute("UPDATE messages SET case_id = $into WHERE case_id = $from", ("$into", into.Value), ("$from", from.Value));
+            Execute("UPDATE alerts SET case_id = $into WHERE case_id = $from", ("$into", into.Value), ("$from", from.Value));
         }
         ClearDirty();
         if (_seen.Count + _roots.Count + _conversations.Count + _cases.Count > CacheLimit) ClearCaches();
@@ -212,8 +211,5 @@ internal sealed class StoredPipelineState : IPipelineState
 
     private static object? Nanos(Instant? instant) => instant is { } value ? InstantNanos.ToNanos(value) : null;
 
-    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters) => _commands.Get(sql, null, parameters);
-
-    private void Execute(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters) =>
-        _commands.Execute(transaction, sql, parameters);
+    private void Execute(string sql, params (string Name, object? Value)[] parameters) => _commands.Execute(sql, parameters);
 }
