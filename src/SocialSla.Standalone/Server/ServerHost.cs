@@ -27,6 +27,9 @@ internal static class ServerHost
         });
         builder.Logging.SetMinimumLevel(logLevel);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        // Its only logs are per-request lines (Information); while it is enabled at all, ASP.NET Core starts an
+        // Activity and a log scope for every request. Unhandled exceptions are still logged by Kestrel.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         var database = new SqliteDatabase(settings.DatabasePath);
