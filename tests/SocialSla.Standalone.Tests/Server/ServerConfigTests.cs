@@ -47,6 +47,10 @@ public sealed class ServerConfigTests
     [InlineData("""{ "pulls": [ { "name": "r", "kind": "rss", "account": "rss:A" } ] }""", "pulls[0]: url")]
     [InlineData("""{ "policy": { "rules": [ { "name": "r", "firstReply": "soon" } ] } }""", "policy:")]
     [InlineData("""[1, 2]""", "one JSON object")]
+    [InlineData("""{ "escalation": { "warningMinutes": 0 } }""", "escalation.warningMinutes")]
+    [InlineData("""{ "sinks": [ { "type": "console" } ], "rosters": [ { "name": "care", "sinks": ["pager"], "onDuty": "mon-fri 08:00-18:00" } ] }""", "rosters[0].sinks: no sink is named 'pager'")]
+    [InlineData("""{ "sinks": [ { "type": "console" } ], "rosters": [ { "name": "care", "sinks": ["console"], "onDuty": "weekdays" } ] }""", "rosters[0].onDuty")]
+    [InlineData("""{ "sinks": [ { "type": "console" } ], "rosters": [ { "name": "care", "sinks": ["console"], "onDuty": "mon 08:00-18:00", "zone": "Mars/Olympus" } ] }""", "rosters[0].zone")]
     public void A_bad_setting_is_named_and_nothing_starts(string json, string expected)
     {
         using var files = new TempFiles();

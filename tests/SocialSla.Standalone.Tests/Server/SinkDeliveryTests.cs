@@ -201,4 +201,54 @@ public sealed class SinkDeliveryTests
         Assert.Empty(otherBrand.Requests);
         Assert.Equal(3, server.Scalar("SELECT count(*) FROM deliveries"));
     }
+
+    private static async Task<TestServer> LadderServerAsync(ManualTimeProvider time, Receiver team, Receiver lead) =>
+        await TestServer.StartAsync(time, options =>
+        {
+            options.Sinks =
+            [
+                new SinkOptions { Type = "slack", Name = "team", Url = team.Url.ToString(), Levels = ["warning"] },
+                new SinkOptions { Type = "slack", Name = "lead", Url = lead.Url.ToString(), Levels = ["atRisk"] },
+            ];
+            options.Escalation = new EscalationOptions { WarningMinutes = 2 };
+        });
+
+    [Fact]
+    public async Task An_unacknowledged_warning_reaches_the_lead_after_the_ladders_wait()
+    {
+        var time = new ManualTimeProvider(T0);
+        await using var team = await Receiver.StartAsync();
+        await using var lead = await Receiver.StartAsync();
+        await using var server = await LadderServerAsync(time, team, lead);
+
+        await RaiseWarningAsync(server, time);                 // warning at 7.5 min, now 8 min
+        await WaitUntilAsync(() => team.Accepted == 1);
+        await Task.Delay(300);
+        Assert.Empty(lead.Requests);                            // not before the wait
+
+        time.Advance(TimeSpan.FromMinutes(2));                  // 10 min: the warning is 2.5 min old, at risk is at 12
+        await WaitUntilAsync(() => lead.Accepted == 1);
+        Assert.Contains("Warning", lead.Requests.Single().Body.GetRawText(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(1, server.Scalar("SELECT count(*) FROM deliveries WHERE sink = 'lead' AND unless_acked = 1 AND status = 'delivered'"));
+    }
+
+    [Fact]
+    public async Task Acknowledging_the_warning_stops_its_escalation()
+    {
+        var time = new ManualTimeProvider(T0);
+        await using var team = await Receiver.StartAsync();
+        await using var lead = await Receiver.StartAsync();
+        await using var server = await LadderServerAsync(time, team, lead);
+
+        await RaiseWarningAsync(server, time);
+        await WaitUntilAsync(() => team.Accepted == 1);
+        var id = Assert.Single((await server.SendAsync(HttpMethod.Get, "/api/alerts")).Body.GetProperty("alerts").EnumerateArray()).GetProperty("id").GetString();
+        var (status, _) = await server.SendAsync(HttpMethod.Post, $"/api/alerts/{id}/ack", TestServer.AgentToken);
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        time.Advance(TimeSpan.FromMinutes(2));
+        await WaitUntilAsync(() => server.Scalar("SELECT count(*) FROM deliveries WHERE sink = 'lead' AND status = 'skipped'") == 1);
+        await Task.Delay(300);
+        Assert.Empty(lead.Requests);
+    }
 }

@@ -77,20 +77,33 @@ internal sealed class AlertDispatcher : BackgroundService
     {
         using var connection = _database.Open();
         var due = new List<(string AlertId, string Sink, int Attempts, byte[] Body)>();
+        var settled = new List<(string AlertId, string Sink)>();
         using (var command = connection.CreateCommand())
         {
+            // An escalation is void once its alert was acknowledged or its case is no longer open.
             command.CommandText = """
-                SELECT d.alert_id, d.sink, d.attempts, a.body FROM deliveries d JOIN alerts a ON a.id = d.alert_id
+                SELECT d.alert_id, d.sink, d.attempts, a.body,
+                       d.unless_acked AND (a.acked_at IS NOT NULL OR coalesce(c.status, 'closed') NOT IN ('open', 'notOpened'))
+                FROM deliveries d JOIN alerts a ON a.id = d.alert_id LEFT JOIN cases c ON c.id = a.case_id
                 WHERE d.status = 'pending' AND d.next_attempt <= $now ORDER BY d.next_attempt LIMIT 200
                 """;
             command.Parameters.AddWithValue("$now", InstantNanos.ToNanos(Now()));
             using var reader = command.ExecuteReader();
-            while (reader.Read()) due.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2), (byte[])reader[3]));
+            while (reader.Read())
+            {
+                if (reader.GetInt64(4) != 0) settled.Add((reader.GetString(0), reader.GetString(1)));
+                else due.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2), (byte[])reader[3]));
+            }
         }
 
         // Sinks are independent: one slow receiver must not hold back the others.
         var outcomes = await Task.WhenAll(due.Select(item => AttemptAsync(item.AlertId, item.Sink, item.Body, stoppingToken))).ConfigureAwait(false);
         using var transaction = connection.BeginTransaction(deferred: true);
+        foreach (var (alertId, sink) in settled)
+        {
+            Update(transaction, "UPDATE deliveries SET status = 'skipped', last_error = 'acknowledged or resolved before the escalation was due' WHERE alert_id = $id AND sink = $sink",
+                ("$id", alertId), ("$sink", sink));
+        }
         for (var i = 0; i < due.Count; i++)
         {
             var (alertId, sink, attempts, _) = due[i];

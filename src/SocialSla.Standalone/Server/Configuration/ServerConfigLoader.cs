@@ -247,6 +247,7 @@ internal static class ServerConfigLoader
         }
         var sinkNames = Engine.AlertSinkNames.Of(options.Sinks);
         var alertRoutes = routes.Select((route, i) => new Core.Alerts.AlertRoute(sinkNames[i], route.Kinds, route.Accounts)).ToList();
+        if (!EscalationConfig.TryCreate(options.Escalation, options.Rosters, sinkNames, out var ladder, out var rosters, out error)) return false;
         var pulls = new List<Pulls.PullJob>();
         for (var i = 0; i < options.Pulls.Count; i++)
         {
@@ -286,6 +287,8 @@ internal static class ServerConfigLoader
             Tokens = tokens,
             Sinks = options.Sinks,
             AlertRoutes = alertRoutes,
+            Ladder = ladder,
+            Rosters = rosters,
             MaxBodyBytes = options.MaxBodyBytes,
             Pulls = pulls,
             PublicUrl = publicUrl,

@@ -29,6 +29,12 @@ internal sealed class ServerOptions
     /// <summary>Where alerts go.</summary>
     public List<SinkOptions> Sinks { get; set; } = [];
 
+    /// <summary>The on-call ladder: how long an unacknowledged alert waits before reaching the next level's sinks.</summary>
+    public EscalationOptions? Escalation { get; set; }
+
+    /// <summary>Sinks with on-duty hours (quiet hours outside them; breaches always go).</summary>
+    public List<RosterOptions> Rosters { get; set; } = [];
+
     /// <summary>Sources polled on a schedule.</summary>
     public List<PullOptions> Pulls { get; set; } = [];
 

@@ -28,6 +28,12 @@ internal sealed record ServerSettings
     /// <summary>Which alerts each sink takes, by sink name, in the order of <see cref="Sinks"/>.</summary>
     public IReadOnlyList<Core.Alerts.AlertRoute> AlertRoutes { get; init; } = [];
 
+    /// <summary>The on-call ladder (none: alerts go only to their own level's sinks).</summary>
+    public Core.Alerts.Escalation.EscalationLadder Ladder { get; init; } = Core.Alerts.Escalation.EscalationLadder.None;
+
+    /// <summary>Sinks with on-duty hours.</summary>
+    public IReadOnlyList<Core.Alerts.Escalation.Roster> Rosters { get; init; } = [];
+
     public int MaxBodyBytes { get; init; } = 1024 * 1024;
 
     /// <summary>Triage of customer messages (noise, actionable, priority), when configured (<c>triage</c>).</summary>

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using SocialSla.Core.Alerts;
+using SocialSla.Core.Alerts.Escalation;
 using SocialSla.Core.Cases;
 using SocialSla.Core.Mentions;
 using SocialSla.Core.Pipeline;
@@ -342,10 +343,12 @@ internal sealed class PipelineEngine : BackgroundService
                 """,
                 ("$id", id), ("$case", alert.Case.Value), ("$account", alert.Account.ToString()), ("$kind", SlaAlertJson.KindName(alert.Kind)),
                 ("$threshold", InstantNanos.ToNanos(alert.ThresholdAt)), ("$raised", InstantNanos.ToNanos(alert.RaisedAt)), ("$body", SlaAlertJson.ToUtf8(alert)));
-            foreach (var sink in AlertRoute.SinksFor(alert, _settings.AlertRoutes))
+            // Every delivery the alert will need, decided now: escalations wait in the outbox and are skipped if the
+            // alert is acknowledged (or its case resolved) before they are due.
+            foreach (var delivery in EscalationPlan.For(alert, _settings.AlertRoutes, _settings.Ladder, _settings.Rosters))
             {
-                _commands.Execute("INSERT OR IGNORE INTO deliveries(alert_id, sink, status, next_attempt) VALUES ($id, $sink, 'pending', $at)",
-                    ("$id", id), ("$sink", sink), ("$at", InstantNanos.ToNanos(now)));
+                _commands.Execute("INSERT OR IGNORE INTO deliveries(alert_id, sink, status, next_attempt, unless_acked) VALUES ($id, $sink, 'pending', $at, $unless)",
+                    ("$id", id), ("$sink", delivery.Sink), ("$at", InstantNanos.ToNanos(Instant.Max(delivery.NotBefore, now))), ("$unless", delivery.UnlessAcknowledged ? 1 : 0));
             }
         }
     }

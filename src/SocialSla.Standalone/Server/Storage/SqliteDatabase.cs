@@ -39,7 +39,19 @@ internal sealed class SqliteDatabase
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA journal_mode=WAL; " + schema;
             command.ExecuteNonQuery();
+            if (file == Path) Upgrade(connection);
         }
+    }
+
+    /// <summary>Adds what later versions added to a state file made by an earlier one.</summary>
+    private static void Upgrade(SqliteConnection connection)
+    {
+        using var columns = connection.CreateCommand();
+        columns.CommandText = "SELECT count(*) FROM pragma_table_info('deliveries') WHERE name = 'unless_acked'";
+        if ((long)columns.ExecuteScalar()! > 0) return;
+        using var add = connection.CreateCommand();
+        add.CommandText = "ALTER TABLE deliveries ADD COLUMN unless_acked INTEGER NOT NULL DEFAULT 0";
+        add.ExecuteNonQuery();
     }
 
     /// <summary>Opens a connection. <paramref name="durable"/> makes every commit reach the disk before it returns
@@ -131,6 +143,7 @@ internal sealed class SqliteDatabase
             next_attempt INTEGER NOT NULL,
             delivered_at INTEGER,
             last_error TEXT,
+            unless_acked INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY(alert_id, sink)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS deliveries_pending ON deliveries(next_attempt) WHERE status = 'pending';
         CREATE TABLE IF NOT EXISTS kpis(
