@@ -154,6 +154,9 @@ public static class PipelineTableEntity
         return builder.ToString();
     }
 
+    /// <summary>The OData filter of every live case row (across partitions): <c>RowKey</c> in [<c>case|</c>, <c>case}</c>).</summary>
+    public static string CaseRowsFilter() => "RowKey ge 'case|' and RowKey lt 'case}'";
+
     private static string Checked(string rowKey)
     {
         TableKeys.CheckKey(rowKey, "RowKey");

@@ -79,4 +79,14 @@ public class PipelineTableEntityTests
     [Fact]
     public void PlatformOf_CaseIdWithoutPlatform_IsAFormatError() =>
         Assert.Throws<FormatException>(() => PipelineTableEntity.PlatformOf(new CaseId("nothing")));
+
+    [Fact]
+    public void CaseRowsFilter_CoversCaseRowsOnly()
+    {
+        Assert.Equal("RowKey ge 'case|' and RowKey lt 'case}'", PipelineTableEntity.CaseRowsFilter());
+        var row = PipelineTableEntity.CaseRow(new CaseId("x:Contoso:zzz~"));
+        Assert.True(string.CompareOrdinal(row, "case|") >= 0 && string.CompareOrdinal(row, "case}") < 0);
+        var conversation = PipelineTableEntity.ConversationRow(new ConversationKey(Platform.X, "", "1"));
+        Assert.False(string.CompareOrdinal(conversation, "case|") >= 0 && string.CompareOrdinal(conversation, "case}") < 0);
+    }
 }
