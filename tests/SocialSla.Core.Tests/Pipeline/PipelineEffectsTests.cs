@@ -58,4 +58,12 @@ public class PipelineEffectsTests
     [Fact]
     public void Json_NotEffects_IsAFormatError() =>
         Assert.Throws<FormatException>(() => PipelineEffectsJson.Read("{\"v\":1}"));
+
+    [Fact]
+    public void NeedsTimer_OnlyForAWakeUpOfACaseStillOpen()
+    {
+        Assert.True(new CaseClockUpdate(A, At(1), false).NeedsTimer);
+        Assert.False(new CaseClockUpdate(A, At(1), true).NeedsTimer);
+        Assert.False(new CaseClockUpdate(A, null, false).NeedsTimer);
+    }
 }
