@@ -1,0 +1,43 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using SocialSla.Core.Alerts;
+using SocialSla.Core.Mentions;
+using SocialSla.Core.Pipeline;
+using SocialSla.Core.Storage.Tables;
+
+namespace SocialSla.Functions.Adapters;
+
+/// <summary>Executes the effects a pipeline run committed to its outbox (<see cref="PipelineTableStore"/>): KPI deltas
+/// merged with Core's ETag loop, alerts recorded in the alert table and published to <c>sla-alerts</c>, timer updates
+/// handed to the caller; then the outbox entry is deleted. Decides nothing.</summary>
+/// <remarks>At least once: a crash after a KPI merge and before the outbox entry is deleted merges that delta again on
+/// the redelivery (alerts are deduplicated by id: the alert table insert and the topic's duplicate detection).</remarks>
+public sealed class EffectsRunner(KpiTable kpis, AlertTable alertTable, AlertTopic topic, ILogger<EffectsRunner> log)
+{
+    /// <summary>Executes the pending effects of a run, if any, and confirms them.</summary>
+    /// <param name="pipeline">The pipeline table.</param>
+    /// <param name="platform">The partition of the run.</param>
+    /// <param name="runKey">The run's key (its outbox row).</param>
+    /// <param name="clock">Executes a case's timer update (starts or signals its orchestration).</param>
+    /// <param name="cancellationToken">Cancels the I/O.</param>
+    public async Task DrainAsync(PipelineTable pipeline, Platform platform, string runKey, Func<CaseClockUpdate, Task> clock, CancellationToken cancellationToken)
+    {
+        var pending = await PipelineTableStore.ReadOutboxAsync(pipeline.Port, platform, runKey, cancellationToken);
+        if (pending is null) return;
+        var conflicts = 0;
+        foreach (var (key, delta) in pending.Effects.Kpis)
+            conflicts += await OptimisticMerge.MergeAsync(kpis.Port, KpiTableEntity.AddressOf(key), stored => KpiTableEntity.Merge(stored, key, delta),
+                cancellationToken: cancellationToken);
+        foreach (var alert in pending.Effects.Alerts)
+        {
+            var id = alert.Id.ToString();
+            var address = AlertTableEntity.AddressOf(id);
+            // A conflict means the alert was recorded by an earlier attempt: nothing to do.
+            await alertTable.Port.InsertAsync(address.PartitionKey, address.RowKey, AlertTableEntity.ToProperties(alert), cancellationToken);
+            await topic.PublishAsync(MessageIds.Fit(id), Encoding.UTF8.GetString(SlaAlertJson.ToUtf8(alert)), cancellationToken);
+        }
+        foreach (var update in pending.Effects.Clocks) await clock(update);
+        await PipelineTableStore.CompleteOutboxAsync(pipeline.Port, pending, cancellationToken);
+        if (conflicts > 0) Log.KpiMergeRetried(log, conflicts);
+    }
+}
