@@ -23,7 +23,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton(sp => new AlertTopic(sp.GetRequiredService<ServiceBusClient>().CreateSender(settings.AlertsTopicName)));
         services.AddSingleton(_ => settings.TableServiceUri is { } uri
             ? new TableServiceClient(uri, credential)
-            : new TableServiceClient(settings.StorageConnectionString));
+            : new TableServiceClient(settings.StorageConnectionString
+                ?? throw new InvalidOperationException("Neither AzureWebJobsStorage__tableServiceUri nor AzureWebJobsStorage is set.")));
         services.AddSingleton(sp => new KpiTable(Port(sp, settings.KpiTableName)));
         services.AddSingleton(sp => new CursorTable(Port(sp, settings.CursorTableName)));
         services.AddSingleton(sp => new PipelineTable(Port(sp, settings.PipelineTableName)));
