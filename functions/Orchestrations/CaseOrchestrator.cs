@@ -29,7 +29,8 @@ public sealed record CaseWakeRequest(string CaseId, DateTimeOffset RequestedAt, 
 /// <summary>The wake-up activity's result: whether the case still lives, and its next wake-up.</summary>
 public sealed record CaseWakeResult(bool Exists, DateTimeOffset? NextWakeUp);
 
-/// <summary>The case clock: one orchestration per case (instance id = case id) that sleeps on a durable timer until
+/// <summary>The case clock: one orchestration per case (instance id = <see cref="CaseInstanceId.Of"/>, the case id made
+/// a valid instance id) that sleeps on a durable timer until
 /// the case's next wake-up and then runs <see cref="WakeCase"/> (Core's <see cref="MentionPipeline.WakeUp(CaseId, Instant, Instant)"/>
 /// on the case state in Table storage). It decides nothing: the case state and every rule live in Core.</summary>
 /// <remarks>
@@ -102,7 +103,7 @@ public sealed class CaseOrchestrator(PipelineTable pipeline, EffectsRunner effec
     /// azure-stack.md §4, tolerant of a racing start (the start fails, the instance is then found, the event is raised).</summary>
     public static async Task SignalAsync(DurableTaskClient client, CaseClockUpdate update, CancellationToken cancellationToken)
     {
-        var instanceId = MessageIds.Fit(update.Case.Value);
+        var instanceId = CaseInstanceId.Of(update.Case);
         var signal = new CaseClockSignal(update.WakeAt?.ToDateTimeOffset(), update.Closed);
         var existing = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
         if (existing is null || existing.IsCompleted)
