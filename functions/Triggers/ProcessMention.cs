@@ -44,17 +44,18 @@ public sealed class ProcessMention(AppSettings settings, PipelineTable pipeline,
         var triage = settings.Triage is { } options ? new MentionTriage(options) : null;
         var now = Instant.FromDateTimeOffset(DateTimeOffset.UtcNow);
         var (applied, duplicates) = (0, 0);
+        // The partition is the account's platform, as case ids start with the account (PipelineTableEntity.PlatformOf).
         for (var i = 0; i < batch.Mentions.Count; i++)
         {
             var mention = batch.Mentions[i];
             var score = scores[i];
             var runKey = mention.IdempotencyKey.ToString();
-            var (outcome, _) = await PipelineTableStore.RunAsync(pipeline.Port, mention.Id.Platform, settings.Policy, runKey, state =>
+            var (outcome, _) = await PipelineTableStore.RunAsync(pipeline.Port, mention.Account.Platform, settings.Policy, runKey, state =>
             {
                 var result = new MentionPipeline(settings.Policy, state, triage).Ingest(mention, now, score);
                 return new PipelineStep<IngestOutcome>(result.Outcome, result.Commands);
             }, cancellationToken: cancellationToken);
-            await effects.DrainAsync(pipeline, mention.Id.Platform, runKey,
+            await effects.DrainAsync(pipeline, mention.Account.Platform, runKey,
                 update => CaseOrchestrator.SignalAsync(client, update, cancellationToken), cancellationToken);
             applied += outcome == IngestOutcome.Applied ? 1 : 0;
             duplicates += outcome == IngestOutcome.Duplicate ? 1 : 0;
