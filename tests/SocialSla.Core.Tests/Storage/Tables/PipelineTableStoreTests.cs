@@ -10,7 +10,7 @@ using static SocialSla.Core.Tests.Support.Make;
 
 namespace SocialSla.Core.Tests.Storage.Tables;
 
-public class PipelineTableStoreTests
+public partial class PipelineTableStoreTests
 {
     private static readonly SlaPolicy Policy = SlaPolicy.Default;
 
