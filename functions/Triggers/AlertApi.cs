@@ -41,22 +41,11 @@ public sealed class AlertApi(AlertTable alerts)
         const string suffix = "/ack";
         if (!path.EndsWith(suffix, StringComparison.Ordinal)) return CaseApi.Error(404, "no such route (POST /api/alerts/{id}/ack)");
         var id = path[..^suffix.Length];
-        var address = AlertTableEntity.AddressOf(id);
-        var by = CaseApi.Caller(request);
-        var now = Instant.FromDateTimeOffset(DateTimeOffset.UtcNow);
-        var cancellationToken = request.HttpContext.RequestAborted;
-        for (var attempt = 0; attempt < OptimisticMerge.DefaultMaxAttempts; attempt++)
-        {
-            var stored = await alerts.Port.GetAsync(address.PartitionKey, address.RowKey, cancellationToken);
-            if (stored is null) return CaseApi.Error(404, $"no alert '{id}'");
-            var acknowledged = AlertTableEntity.Acknowledge(stored.Properties, by, now);
-            if (acknowledged is null || await alerts.Port.ReplaceAsync(address.PartitionKey, address.RowKey, acknowledged, stored.ETag!, cancellationToken) == TableWriteOutcome.Written)
-            {
-                var (at, who) = AlertTableEntity.Acknowledgement(acknowledged?.ToDictionary(p => p.Key, p => (object?)p.Value) ?? stored.Properties)!.Value;
-                return new JsonResult(new { alert = id, acknowledgedAt = InstantPattern.ExtendedIso.Format(at), acknowledgedBy = who });
-            }
-        }
-        return CaseApi.Error(409, $"alert '{id}' kept changing; try again");
+        var acknowledged = await AlertTableEntity.AcknowledgeAsync(alerts.Port, id, CaseApi.Caller(request),
+            Instant.FromDateTimeOffset(DateTimeOffset.UtcNow), cancellationToken: request.HttpContext.RequestAborted);
+        return acknowledged is { } ack
+            ? new JsonResult(new { alert = id, acknowledgedAt = InstantPattern.ExtendedIso.Format(ack.At), acknowledgedBy = ack.By })
+            : CaseApi.Error(404, $"no alert '{id}'");
     }
 
     private static object Row(IReadOnlyDictionary<string, object?> properties, (Instant At, string By)? acknowledged) => new

@@ -76,4 +76,28 @@ public static class AlertTableEntity
         };
         return (instant, stored.TryGetValue(AckedByProperty, out var by) && by is string name ? name : "");
     }
+
+    /// <summary>Acknowledges an alert in its table: read, <see cref="Acknowledge"/>, replace with the ETag read, again
+    /// from the read on a conflict.</summary>
+    /// <returns>The acknowledgement in force (this one, or the first one when it was acknowledged already), or
+    /// <see langword="null"/> when there is no such alert.</returns>
+    /// <exception cref="TableConcurrencyException">The entity changed under each of <paramref name="maxAttempts"/> attempts.</exception>
+    public static async Task<(Instant At, string By)?> AcknowledgeAsync(ITableEntityPort table, string alertId, string by, Instant now,
+        int maxAttempts = OptimisticMerge.DefaultMaxAttempts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
+        var address = AddressOf(alertId);
+        for (var attempt = 0; attempt < maxAttempts; attempt++)
+        {
+            var stored = await table.GetAsync(address.PartitionKey, address.RowKey, cancellationToken).ConfigureAwait(false);
+            if (stored is null) return null;
+            var acknowledged = Acknowledge(stored.Properties, by, now);
+            if (acknowledged is null) return Acknowledgement(stored.Properties);
+            var etag = stored.ETag ?? throw new InvalidOperationException("The table returned an alert without an ETag.");
+            if (await table.ReplaceAsync(address.PartitionKey, address.RowKey, acknowledged, etag, cancellationToken).ConfigureAwait(false) == TableWriteOutcome.Written)
+                return (now, (string)acknowledged[AckedByProperty]);
+        }
+        throw new TableConcurrencyException($"Alert {alertId} changed under each of {maxAttempts} attempts to acknowledge it.");
+    }
 }

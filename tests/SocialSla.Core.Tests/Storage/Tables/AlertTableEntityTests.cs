@@ -35,4 +35,19 @@ public class AlertTableEntityTests
         Assert.Null(AlertTableEntity.Acknowledgement(stored));
         TableEntitySize.Check(AlertTableEntity.Partition, "r", acked);
     }
+
+    [Fact]
+    public async Task AcknowledgeAsync_MissingTwiceAndRacing_AnswersTheAcknowledgementInForce()
+    {
+        var table = new MemoryTransactionTable();
+        var alert = RaisedAlert();
+        var id = alert.Id.ToString();
+        Assert.Null(await AlertTableEntity.AcknowledgeAsync(table, id, "lead", At(130)));
+
+        var address = AlertTableEntity.AddressOf(id);
+        await table.InsertAsync(address.PartitionKey, address.RowKey, AlertTableEntity.ToProperties(alert), default);
+        table.BeforeSubmit = () => AlertTableEntity.AcknowledgeAsync(table, id, "rival", At(129));
+        Assert.Equal((At(129), "rival"), await AlertTableEntity.AcknowledgeAsync(table, id, "lead", At(130)));
+        Assert.Equal((At(129), "rival"), await AlertTableEntity.AcknowledgeAsync(table, id, "late", At(140)));
+    }
 }
