@@ -44,6 +44,7 @@ public sealed class ProcessMention(AppSettings settings, PipelineTable pipeline,
         var triage = settings.Triage is { } options ? new MentionTriage(options) : null;
         var now = Instant.FromDateTimeOffset(DateTimeOffset.UtcNow);
         var (applied, duplicates) = (0, 0);
+        var runs = new List<(Core.Mentions.Platform, string)>(batch.Mentions.Count);
         // The partition is the account's platform, as case ids start with the account (PipelineTableEntity.PlatformOf).
         for (var i = 0; i < batch.Mentions.Count; i++)
         {
@@ -55,11 +56,12 @@ public sealed class ProcessMention(AppSettings settings, PipelineTable pipeline,
                 var result = new MentionPipeline(settings.Policy, state, triage).Ingest(mention, now, score);
                 return new PipelineStep<IngestOutcome>(result.Outcome, result.Commands);
             }, cancellationToken: cancellationToken);
-            await effects.DrainAsync(pipeline, mention.Account.Platform, runKey,
-                update => CaseOrchestrator.SignalAsync(client, update, cancellationToken), cancellationToken);
+            runs.Add((mention.Account.Platform, runKey));
             applied += outcome == IngestOutcome.Applied ? 1 : 0;
             duplicates += outcome == IngestOutcome.Duplicate ? 1 : 0;
         }
+        // One drain for the envelope: each KPI entity is merged once per invocation, however many mentions touched it.
+        await effects.DrainAsync(pipeline, runs, update => CaseOrchestrator.SignalAsync(client, update, cancellationToken), cancellationToken);
         Log.EnvelopeProcessed(log, message.MessageId, kind, batch.Mentions.Count, applied, duplicates);
     }
 }

@@ -65,6 +65,40 @@ public sealed record PipelineEffects(
         }
     }
 
+    /// <summary>The effects of several runs as one: KPI deltas coalesced again per key (so an invocation that ran many
+    /// deliveries writes each KPI entity once), alerts in run order, one timer update per case (the later run's wake-up
+    /// wins, a close wins over any wake-up, as in <see cref="Of"/>).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="runs"/> is <see langword="null"/>.</exception>
+    public static PipelineEffects Combine(IEnumerable<PipelineEffects> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var order = new List<KpiKey>();
+        var kpis = new Dictionary<KpiKey, KpiAggregate>();
+        var alerts = new List<SlaAlert>();
+        var clockOrder = new List<CaseId>();
+        var clocks = new Dictionary<CaseId, CaseClockUpdate>();
+        foreach (var run in runs)
+        {
+            foreach (var (key, delta) in run.Kpis)
+            {
+                if (!kpis.TryGetValue(key, out var sum))
+                {
+                    kpis[key] = sum = new KpiAggregate();
+                    order.Add(key);
+                }
+                sum.Merge(delta);
+            }
+            alerts.AddRange(run.Alerts);
+            foreach (var clock in run.Clocks)
+            {
+                if (!clocks.TryGetValue(clock.Case, out var current)) clockOrder.Add(clock.Case);
+                clocks[clock.Case] = current.Closed ? current : clock.Closed ? clock : clock with { WakeAt = clock.WakeAt ?? current.WakeAt };
+            }
+        }
+        return new PipelineEffects([.. order.Select(k => new KeyValuePair<KpiKey, KpiAggregate>(k, kpis[k]))], alerts,
+            [.. clockOrder.Select(c => clocks[c])]);
+    }
+
     /// <summary>The update for one case, or one that requests nothing when the commands did not touch it.</summary>
     public CaseClockUpdate ClockOf(CaseId id)
     {

@@ -66,4 +66,28 @@ public class PipelineEffectsTests
         Assert.False(new CaseClockUpdate(A, At(1), true).NeedsTimer);
         Assert.False(new CaseClockUpdate(A, null, false).NeedsTimer);
     }
+
+    [Fact]
+    public void Combine_RunsTouchingOneKpiKey_WriteItOnceWithTheSum()
+    {
+        var key = new KpiKey(Brand, Channel.Mention, Priority.Normal, KpiKey.HourOf(T0));
+        var other = key with { Channel = Channel.Dm };
+        var first = PipelineEffects.Of([new RecordKpi(key, new KpiDelta { Mentions = 1 }), new ScheduleWakeUp(A, At(1))]);
+        var second = PipelineEffects.Of([new RecordKpi(other, new KpiDelta { Mentions = 1 }), new RecordKpi(key, new KpiDelta { Mentions = 2 }), new CloseCase(B, At(2))]);
+
+        var combined = PipelineEffects.Combine([first, second]);
+
+        Assert.Equal([(key, 3L), (other, 1L)], combined.Kpis.Select(k => (k.Key, k.Value.Mentions)));
+        Assert.Equal([new CaseClockUpdate(A, At(1), false), new CaseClockUpdate(B, null, true)], combined.Clocks);
+        Assert.True(PipelineEffects.Combine([]).IsEmpty);
+    }
+
+    [Fact]
+    public void Combine_UpdatesOfOneCase_KeepTheLaterWakeUpAndAClose()
+    {
+        var combined = PipelineEffects.Combine([
+            PipelineEffects.Of([new ScheduleWakeUp(A, At(5))]), PipelineEffects.Of([new ScheduleWakeUp(A, At(2))]),
+            PipelineEffects.Of([new CloseCase(B, At(1))]), PipelineEffects.Of([new ScheduleWakeUp(B, At(9))])]);
+        Assert.Equal([new CaseClockUpdate(A, At(2), false), new CaseClockUpdate(B, null, true)], combined.Clocks);
+    }
 }
