@@ -1,12 +1,16 @@
 using Microsoft.Extensions.Configuration;
+using SocialSla.Core.Delivery;
 using SocialSla.Core.Ingestion;
 using SocialSla.Core.Mentions;
+using SocialSla.Core.Pulls;
 using SocialSla.Core.Sla;
+using SocialSla.Core.Triage;
 using SocialSla.Core.Webhooks;
 
 namespace SocialSla.Functions;
 
 /// <summary>The app settings the functions read (see local.settings.sample.json and functions/README.md).</summary>
+/// <remarks>Misconfiguration fails at startup (<see cref="Load"/> throws with the setting's name).</remarks>
 public sealed class AppSettings
 {
     public required string ServiceBusNamespace { get; init; }
@@ -16,18 +20,36 @@ public sealed class AppSettings
     public string? StorageConnectionString { get; init; }
     public required string KpiTableName { get; init; }
     public required string CursorTableName { get; init; }
+    public required string PipelineTableName { get; init; }
+    public required string AlertTableName { get; init; }
+    public Uri? LanguageEndpoint { get; init; }
     public required BrandDirectory Brands { get; init; }
     public required IReadOnlyList<string> MetaAppSecrets { get; init; }
     public string? MetaVerifyToken { get; init; }
     public required IReadOnlyList<string> XConsumerSecrets { get; init; }
     public required IReadOnlyDictionary<string, GenericSource> GenericSources { get; init; }
     public required IReadOnlyList<AlertWebhook> AlertWebhooks { get; init; }
+    public required IReadOnlyList<PullSetting> Pulls { get; init; }
+    public int MaxPagesPerRun { get; init; } = 20;
+    public TimeSpan PullRequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public RetryBackoff PullBackoff { get; init; } = RetryBackoff.Default;
     public int MaxBodyBytes { get; init; } = 1024 * 1024;
     public SlaPolicy Policy { get; init; } = SlaPolicy.Default;
+    public TriageOptions? Triage { get; init; }
+
+    /// <summary>The generic sources with the account each posts for (what <see cref="Envelopes.TryDecode"/> takes).</summary>
+    public IReadOnlyDictionary<string, PlatformAccountId?> GenericAccounts =>
+        GenericSources.ToDictionary(p => p.Key, p => p.Value.Account, StringComparer.Ordinal);
 
     public sealed record GenericSource(string Name, GenericSignatureScheme Scheme, IReadOnlyList<string> Secrets, PlatformAccountId? Account, TimeSpan Tolerance);
 
     public sealed record AlertWebhook(Uri Url, string Secret);
+
+    /// <summary>A pulled source, its interval and its credential (never logged).</summary>
+    public sealed record PullSetting(PullSource Source, TimeSpan Interval, string? Credential)
+    {
+        public override string ToString() => $"PullSetting {{ Source = {Source.Name}, Interval = {Interval} }}";
+    }
 
     public static AppSettings Load(IConfiguration configuration)
     {
@@ -58,14 +80,48 @@ public sealed class AppSettings
             StorageConnectionString = configuration["AzureWebJobsStorage"],
             KpiTableName = configuration["KpiTableName"] ?? "kpis",
             CursorTableName = configuration["CursorTableName"] ?? "cursors",
+            PipelineTableName = configuration["PipelineTableName"] ?? "pipeline",
+            AlertTableName = configuration["AlertTableName"] ?? "alerts",
+            LanguageEndpoint = configuration["LanguageEndpoint"] is { Length: > 0 } language ? new Uri(language) : null,
             Brands = new BrandDirectory(accounts),
             MetaAppSecrets = Strings(section.GetSection("Meta:AppSecrets")),
             MetaVerifyToken = section["Meta:VerifyToken"],
             XConsumerSecrets = Strings(section.GetSection("X:ConsumerSecrets")),
             GenericSources = generic.ToDictionary(g => g.Name, StringComparer.Ordinal),
             AlertWebhooks = [.. section.GetSection("AlertWebhooks").GetChildren().Select(w => new AlertWebhook(new Uri(w["Url"]!), w["Secret"]!))],
+            Pulls = [.. section.GetSection("Pulls").GetChildren().Select(Pull)],
+            MaxPagesPerRun = int.TryParse(section["MaxPagesPerRun"], out var pages) ? pages : 20,
             MaxBodyBytes = int.TryParse(section["MaxBodyBytes"], out var max) ? max : 1024 * 1024,
+            Policy = section["PolicyJson"] is { Length: > 0 } policyJson
+                ? SlaPolicyParser.TryParse(policyJson, out var policy, out var policyError) ? policy : throw new InvalidOperationException($"SocialSla__PolicyJson: {policyError}")
+                : SlaPolicy.Default,
+            Triage = section["TriageJson"] is { Length: > 0 } triageJson
+                ? TriageOptionsParser.TryParse(triageJson, openFile: null, out var triage, out var triageError) ? triage : throw new InvalidOperationException($"SocialSla__TriageJson: {triageError}")
+                : null,
         };
+    }
+
+    // The Standalone's pull kinds and settings (src/SocialSla.Standalone/Server/Configuration/PullConfig.cs).
+    private static PullSetting Pull(IConfigurationSection p)
+    {
+        var name = p["Name"] ?? throw new InvalidOperationException($"SocialSla__Pulls__{p.Key}__Name is not set.");
+        var account = PlatformAccountId.TryParse(p["Account"], out var id) ? id
+            : throw new InvalidOperationException($"SocialSla__Pulls__{p.Key}__Account must be platform:name.");
+        var interval = TimeSpan.FromSeconds(int.TryParse(p["IntervalSeconds"], out var s) ? s : 300);
+        if (interval < TimeSpan.FromSeconds(60) || interval > TimeSpan.FromDays(1))
+            throw new InvalidOperationException($"SocialSla__Pulls__{p.Key}__IntervalSeconds must be between 60 (the timer runs each minute) and 86400.");
+        Uri? url = p["Url"] is { } u ? new Uri(u, UriKind.Absolute) : null;
+        var source = (p["Kind"] ?? "").ToLowerInvariant() switch
+        {
+            "rss" or "atom" => PullSource.Feed(name, url ?? throw new InvalidOperationException($"SocialSla__Pulls__{p.Key}__Url (the feed) is required."),
+                account, p["Channel"]?.ToLowerInvariant() == "review" ? Channel.Review : Channel.Post),
+            "x" => PullSource.XRecentSearch(name, p["Query"] ?? throw new InvalidOperationException($"SocialSla__Pulls__{p.Key}__Query is required."),
+                account, p["BrandId"], p["BrandHandle"], baseUrl: url),
+            "reddit" => PullSource.Reddit(name, account, p["BrandId"], p["Subreddit"], p["Query"], baseUrl: url),
+            "youtube" => PullSource.YouTube(name, account, p["BrandId"], p["VideoId"], baseUrl: url),
+            _ => throw new InvalidOperationException($"SocialSla__Pulls__{p.Key}__Kind must be rss, x, reddit or youtube."),
+        };
+        return new PullSetting(source, interval, p["Credential"]);
     }
 
     private static IReadOnlyList<string> Strings(IConfigurationSection section) =>

@@ -87,9 +87,11 @@ var alertsTopicName = 'sla-alerts'
 var alertsSubscriptionName = 'dispatch'
 var kpiTableName = 'kpis'
 var cursorTableName = 'cursors'
+var pipelineTableName = 'pipeline'
+var alertTableName = 'alerts'
 
 // Storage endpoints the app uses: blob (host, Flex deployment package, Durable leases), queue (Durable control and
-// work-item queues), table (Durable history and instances; the KPI and cursor tables). The quickstart's
+// work-item queues), table (Durable history and instances; the KPI, cursor, pipeline-state and alert tables). The quickstart's
 // storageEndpointConfig turns queue and table off; Durable on the Azure Storage backend needs them (design §4).
 var storageEndpointConfig = {
   enableBlob: true
@@ -204,13 +206,13 @@ module serviceBus 'br/public:avm/res/service-bus/namespace:0.16.1' = {
     ]
     topics: [
       {
-        // SendAlert publishes with MessageId = alert id, so an activity retry does not page twice.
+        // The outbox runner (functions/Adapters/EffectsRunner.cs) publishes with MessageId = alert id: a re-executed outbox does not page twice.
         name: alertsTopicName
         requiresDuplicateDetection: true
         duplicateDetectionHistoryTimeWindow: duplicateDetectionWindow
         subscriptions: [
           {
-            // DispatchAlert: [ServiceBusTrigger("%AlertsTopicName%", "%AlertsSubscriptionName%")] in functions/DispatchAlert.cs.
+            // DispatchAlert: [ServiceBusTrigger("%AlertsTopicName%", "%AlertsSubscriptionName%")] in functions/Triggers/DispatchAlert.cs.
             name: alertsSubscriptionName
             autoDeleteOnIdle: 'P10675199DT2H48M5.4775807S' // never (TimeSpan.MaxValue, the service default)
             lockDuration: 'PT1M'
@@ -314,6 +316,8 @@ module functions 'app/functions.bicep' = {
     alertsSubscriptionName: alertsSubscriptionName
     kpiTableName: kpiTableName
     cursorTableName: cursorTableName
+    pipelineTableName: pipelineTableName
+    alertTableName: alertTableName
     languageEndpoint: 'https://${language.outputs.name}.cognitiveservices.azure.com/'
     durableAlwaysReadyInstanceCount: durableAlwaysReadyInstanceCount
     maximumInstanceCount: maximumInstanceCount

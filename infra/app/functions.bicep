@@ -5,9 +5,11 @@
 // App setting names are the ones functions/ reads:
 // - functions/AppSettings.cs: ServiceBusConnection:fullyQualifiedNamespace, MentionsQueueName, AlertsTopicName,
 //   AzureWebJobsStorage:tableServiceUri (the KPI/cursor TableServiceClient; without it the app would fall back to
-//   an AzureWebJobsStorage connection string, which does not exist here), KpiTableName, CursorTableName, SocialSla:*.
-// - functions/DispatchAlert.cs: %AlertsTopicName%, %AlertsSubscriptionName%, Connection = "ServiceBusConnection".
-// - functions/Program.cs: DefaultAzureCredential, which takes the user-assigned identity from AZURE_CLIENT_ID.
+//   an AzureWebJobsStorage connection string, which does not exist here), KpiTableName, CursorTableName,
+//   PipelineTableName, AlertTableName, LanguageEndpoint, SocialSla:*.
+// - functions/Triggers/ProcessMention.cs: %MentionsQueueName%, Connection = "ServiceBusConnection".
+// - functions/Triggers/DispatchAlert.cs: %AlertsTopicName%, %AlertsSubscriptionName%, Connection = "ServiceBusConnection".
+// - functions/Extensions/FunctionsServiceCollectionExtensions.cs: DefaultAzureCredential, which takes the user-assigned identity from AZURE_CLIENT_ID.
 // - host.json: Durable storageProvider.connectionName "AzureWebJobsStorage" (blob, queue and table URIs).
 // The per-service URIs are used rather than AzureWebJobsStorage__accountName because AppSettings.cs reads
 // AzureWebJobsStorage__tableServiceUri itself; Durable's Azure Storage provider accepts the three URIs.
@@ -32,6 +34,8 @@ param alertsTopicName string
 param alertsSubscriptionName string
 param kpiTableName string
 param cursorTableName string
+param pipelineTableName string
+param alertTableName string
 @description('AI Language endpoint on the custom subdomain; functions/ reads it as LanguageEndpoint (empty: offline analyser).')
 param languageEndpoint string
 param durableAlwaysReadyInstanceCount int = 1
@@ -77,6 +81,8 @@ var appOwnSettings = {
 
   KpiTableName: kpiTableName
   CursorTableName: cursorTableName
+  PipelineTableName: pipelineTableName
+  AlertTableName: alertTableName
 
   LanguageEndpoint: languageEndpoint
 

@@ -32,7 +32,7 @@ var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 // Application Insights ingestion with Entra ID.
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
-// Service Bus: the app sends (webhooks → mentions, SendAlert → sla-alerts) and receives (ProcessMention, DispatchAlert).
+// Service Bus: the app sends (webhooks and pulls → mentions, the outbox runner → sla-alerts) and receives (ProcessMention, DispatchAlert).
 // Data Owner is what the Functions docs and the Service Bus quickstart give the trigger identity (the scale
 // controller reads entity runtime properties); it includes send and receive. Receiver is kept as the quickstart does.
 var serviceBusDataOwner = '090c5cfd-751d-490a-894a-3ce6f1109419'

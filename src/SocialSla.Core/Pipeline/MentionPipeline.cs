@@ -40,7 +40,11 @@ public sealed class MentionPipeline
     public SlaPolicy Policy => _policy;
 
     /// <summary>Takes one delivered mention at <paramref name="now"/>.</summary>
-    public IngestResult Ingest(Mention mention, Instant now)
+    public IngestResult Ingest(Mention mention, Instant now) => Ingest(mention, now, null);
+
+    /// <summary>Takes one delivered mention at <paramref name="now"/>, with its sentiment from a cloud language service
+    /// (<see cref="Triage.TriageContext.Sentiment"/>; <see langword="null"/>: the offline analyser's).</summary>
+    public IngestResult Ingest(Mention mention, Instant now, Triage.SentimentScore? sentiment)
     {
         ArgumentNullException.ThrowIfNull(mention);
         if (!_state.TryMarkSeen(mention.IdempotencyKey)) return new IngestResult(IngestOutcome.Duplicate, null, []);
@@ -51,7 +55,7 @@ public sealed class MentionPipeline
         _state.TryGetConversation(conversation, out var record);
         var live = record.CurrentCase is { } currentId ? _state.GetCase(currentId) : null;
         if (_triage is not null && !mention.FromBrand)
-            mention = _triage.Apply(mention, new Triage.TriageContext(AfterBrandReply: live is not null && LastIsBrandReply(live)));
+            mention = _triage.Apply(mention, new Triage.TriageContext(AfterBrandReply: live is not null && LastIsBrandReply(live), Sentiment: sentiment));
         commands.Insert(0, CountMention(mention));
 
         if (mention.FromBrand)

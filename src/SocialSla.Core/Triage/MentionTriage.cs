@@ -106,6 +106,7 @@ public sealed class MentionTriage
         hits = hits[..words];
         hits.Clear();
         var f = TextScanner.Scan(mention.Text, _terms, hits);
+        if (context.Sentiment is { } given) f.Sentiment = given;
 
         var noise = Noise(mention, in f, hits);
         // An urgent or high-priority term (lawsuit, smoke, refund, …) is a complaint whatever the tone.

@@ -6,8 +6,10 @@ namespace SocialSla.Core.Triage;
 /// "thanks!" closes the exchange rather than opening a next-reply clock).</param>
 /// <param name="EngagementPerHour">Reactions, replies and shares per hour on a public post, when the platform reports
 /// them; <see langword="null"/> when unknown.</param>
+/// <param name="Sentiment">The message's sentiment from a cloud language service, when the host has one (it then
+/// replaces the offline analyser's verdict); <see langword="null"/>: the offline analyser decides.</param>
 /// <remarks>Immutable; the default value knows nothing.</remarks>
-public readonly record struct TriageContext(bool AfterBrandReply = false, double? EngagementPerHour = null)
+public readonly record struct TriageContext(bool AfterBrandReply = false, double? EngagementPerHour = null, SentimentScore? Sentiment = null)
 {
     /// <summary>A context that knows nothing beyond the message.</summary>
     public static TriageContext None => default;

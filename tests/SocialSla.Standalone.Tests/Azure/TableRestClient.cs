@@ -9,7 +9,7 @@ namespace SocialSla.Standalone.Tests.Azure;
 
 /// <summary>The Table REST API over <see cref="HttpClient"/> with SharedKeyLite authentication: what the contract tests
 /// drive Azurite with (the Functions app does the same through Azure.Data.Tables).</summary>
-internal sealed class TableRestClient(HttpClient http, Uri accountEndpoint, string account, string key, string table) : ITableEntityPort
+internal sealed class TableRestClient(HttpClient http, Uri accountEndpoint, string account, string key, string table) : ITableTransactionPort
 {
     private const string JsonFull = "application/json;odata=fullmetadata";
 
@@ -71,6 +71,49 @@ internal sealed class TableRestClient(HttpClient http, Uri accountEndpoint, stri
         if (response.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound) { Interlocked.Increment(ref Conflicts); return TableWriteOutcome.Conflict; }
         if (!response.IsSuccessStatusCode) throw await Failure(response, "replace");
         return TableWriteOutcome.Written;
+    }
+
+    /// <summary>An entity group transaction (<c>POST $batch</c>, one multipart/mixed changeset): all changes or none; a
+    /// 404, 409 or 412 in the answer is a conflict.</summary>
+    public async Task<TableWriteOutcome> SubmitAsync(string partitionKey, IReadOnlyList<TableChange> changes, CancellationToken cancellationToken)
+    {
+        var batch = "batch_" + Guid.NewGuid().ToString("N");
+        var changeset = "changeset_" + Guid.NewGuid().ToString("N");
+        var body = new StringBuilder();
+        body.Append("--").Append(batch).Append("\r\nContent-Type: multipart/mixed; boundary=").Append(changeset).Append("\r\n\r\n");
+        foreach (var change in changes)
+        {
+            body.Append("--").Append(changeset).Append("\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\n");
+            var (method, path) = change.Kind switch
+            {
+                TableChangeKind.Insert => ("POST", table),
+                TableChangeKind.Replace => ("PUT", EntityPath(partitionKey, change.RowKey)),
+                _ => ("DELETE", EntityPath(partitionKey, change.RowKey)),
+            };
+            body.Append(method).Append(' ').Append(new Uri(accountEndpoint, path)).Append(" HTTP/1.1\r\n");
+            body.Append("Accept: application/json;odata=minimalmetadata\r\nDataServiceVersion: 3.0;\r\n");
+            if (change.ETag is { } etag) body.Append("If-Match: ").Append(etag).Append("\r\n");
+            if (change.Kind == TableChangeKind.Delete)
+            {
+                body.Append("\r\n");
+                continue;
+            }
+            if (change.Kind == TableChangeKind.Insert) body.Append("Prefer: return-no-content\r\n");
+            body.Append("Content-Type: application/json\r\n\r\n")
+                .Append(Encoding.UTF8.GetString(TableEntityJson.ToUtf8(partitionKey, change.RowKey, change.Properties))).Append("\r\n");
+        }
+        body.Append("--").Append(changeset).Append("--\r\n--").Append(batch).Append("--\r\n");
+        using var request = Request(HttpMethod.Post, "$batch");
+        request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body.ToString()));
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse($"multipart/mixed; boundary={batch}");
+        using var response = await http.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Table batch answered {(int)response.StatusCode}: {text}");
+        var statuses = System.Text.RegularExpressions.Regex.Matches(text, @"HTTP/1\.1 (\d{3})").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        if (statuses.Count == 0) throw new InvalidOperationException($"Table batch answered no change status: {text}");
+        if (statuses.All(status => status is >= 200 and < 300)) return TableWriteOutcome.Written;
+        if (statuses.Any(status => status is 404 or 409 or 412)) { Interlocked.Increment(ref Conflicts); return TableWriteOutcome.Conflict; }
+        throw new InvalidOperationException($"Table batch failed: {text}");
     }
 
     private string EntityPath(string partitionKey, string rowKey) =>

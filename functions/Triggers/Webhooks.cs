@@ -7,7 +7,7 @@ using SocialSla.Core.Ingestion;
 using SocialSla.Core.Webhooks;
 using SocialSla.Functions.Adapters;
 
-namespace SocialSla.Functions;
+namespace SocialSla.Functions.Triggers;
 
 /// <summary>The webhook routes of the Standalone server, on Functions: verify the handshake or the signature on the raw
 /// bytes (Core), check that the body parses (Core), send the raw envelope to the <c>mentions</c> queue with
@@ -25,7 +25,7 @@ public sealed class Webhooks(AppSettings settings, MentionQueue queue, ILogger<W
     public Task<IActionResult> MetaWebhook([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/meta")] HttpRequest request) =>
         settings.MetaAppSecrets.Count == 0
             ? Task.FromResult(Error(404, "Meta webhooks are not configured (SocialSla__Meta__AppSecrets)"))
-            : ReceiveAsync(request, "meta", "",
+            : ReceiveAsync(request, Envelopes.Meta, "",
                 (body, header, _) => MetaSignature.Verify(body, header, settings.MetaAppSecrets),
                 (body, now) => (MetaWebhookParser.TryParse(body, settings.Brands, now, out var batch, out var error), batch, error));
 
@@ -42,7 +42,7 @@ public sealed class Webhooks(AppSettings settings, MentionQueue queue, ILogger<W
     public Task<IActionResult> XWebhook([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/x")] HttpRequest request) =>
         settings.XConsumerSecrets.Count == 0
             ? Task.FromResult(Error(404, "X webhooks are not configured (SocialSla__X__ConsumerSecrets)"))
-            : ReceiveAsync(request, "x", "",
+            : ReceiveAsync(request, Envelopes.X, "",
                 (body, header, _) => XSignature.Verify(body, header, settings.XConsumerSecrets),
                 (body, now) => (XWebhookParser.TryParse(body, settings.Brands, now, out var batch, out var error), batch, error));
 
@@ -50,7 +50,7 @@ public sealed class Webhooks(AppSettings settings, MentionQueue queue, ILogger<W
     public Task<IActionResult> GenericWebhook([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/generic/{source}")] HttpRequest request, string source) =>
         !settings.GenericSources.TryGetValue(source, out var configured)
             ? Task.FromResult(Error(404, $"no generic source '{source}' is configured"))
-            : ReceiveAsync(request, "generic", source,
+            : ReceiveAsync(request, Envelopes.Generic, source,
                 (body, header, now) => GenericWebhookSignature.Verify(configured.Scheme, body, header, configured.Secrets, now, Duration.FromTimeSpan(configured.Tolerance)),
                 (body, now) => (GenericWebhookParser.TryParse(body, settings.Brands, configured.Account, now, out var batch, out var error), batch, error));
 
@@ -74,7 +74,7 @@ public sealed class Webhooks(AppSettings settings, MentionQueue queue, ILogger<W
         }
         catch (Azure.Messaging.ServiceBus.ServiceBusException e) when (e.IsTransient)
         {
-            log.LogError(e, "A {Kind} webhook could not be queued", kind);
+            Log.WebhookNotQueued(log, e, kind);
             request.HttpContext.Response.Headers.RetryAfter = "5";
             return Error(503, "the delivery could not be queued; retry later");
         }

@@ -1,12 +1,11 @@
 using System.Net.Http.Headers;
-using System.Text;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using SocialSla.Core.Webhooks;
 
-namespace SocialSla.Functions;
+namespace SocialSla.Functions.Triggers;
 
 /// <summary>Delivers each alert from the <c>sla-alerts</c> subscription to the configured webhook sinks, signed the
 /// Standard Webhooks way (Core's signer; webhook-id = the alert id, so receivers dedupe). A failed post throws, so
@@ -18,7 +17,6 @@ public sealed class DispatchAlert(AppSettings settings, IHttpClientFactory http,
         [ServiceBusTrigger("%AlertsTopicName%", "%AlertsSubscriptionName%", Connection = "ServiceBusConnection")] ServiceBusReceivedMessage message)
     {
         var body = message.Body.ToArray();
-        log.LogInformation("SLA alert {AlertId}: {Alert}", message.MessageId, Encoding.UTF8.GetString(body));
         var client = http.CreateClient(nameof(DispatchAlert));
         foreach (var sink in settings.AlertWebhooks)
         {
@@ -31,5 +29,6 @@ public sealed class DispatchAlert(AppSettings settings, IHttpClientFactory http,
             using var response = await client.SendAsync(request);
             response.EnsureSuccessStatusCode();
         }
+        Log.AlertDelivered(log, message.MessageId, settings.AlertWebhooks.Count);
     }
 }

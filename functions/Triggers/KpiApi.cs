@@ -10,7 +10,7 @@ using SocialSla.Core.Storage;
 using SocialSla.Core.Storage.Tables;
 using SocialSla.Functions.Adapters;
 
-namespace SocialSla.Functions;
+namespace SocialSla.Functions.Triggers;
 
 /// <summary><c>GET /api/kpis?account=&amp;from=&amp;to=</c>: the KPI rows of one account's days in [from, to), merged
 /// into a total and listed per row. Requires a function key (AuthorizationLevel.Function) or, with App Service

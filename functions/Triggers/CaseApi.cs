@@ -1,0 +1,135 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using NodaTime;
+using NodaTime.Text;
+using SocialSla.Core.Alerts;
+using SocialSla.Core.Cases;
+using SocialSla.Core.Mentions;
+using SocialSla.Core.Pipeline;
+using SocialSla.Core.Storage;
+using SocialSla.Core.Storage.Tables;
+using SocialSla.Functions.Adapters;
+using SocialSla.Functions.Orchestrations;
+
+namespace SocialSla.Functions.Triggers;
+
+/// <summary><c>GET /api/cases</c>, <c>GET /api/cases/{id}</c> and <c>POST /api/cases/{id}/resolve</c>, as the Standalone
+/// server answers them, over the live cases in the pipeline table. Case ids contain <c>:</c> and may contain <c>#</c>
+/// or <c>/</c>: send them URL-encoded.</summary>
+/// <remarks>
+/// <para>Function keys (<see cref="AuthorizationLevel.Function"/>); with App Service authentication (Entra ID) turned on
+/// for the app, callers also need a token, and the resolving user's name comes from the
+/// <c>X-MS-CLIENT-PRINCIPAL-NAME</c> header App Service adds (README: read APIs).</para>
+/// <para>Differences from the Standalone: the Functions app keeps live cases only (open, resolved within the reopen
+/// window, not yet opened); a case that closed for good is gone from the table, and messages are not stored, so the
+/// detail has no message list.</para>
+/// </remarks>
+public sealed class CaseApi(AppSettings settings, PipelineTable pipeline, EffectsRunner effects)
+{
+    private const int MaxList = 1000;
+
+    [Function("Cases")]
+    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cases")] HttpRequest request)
+    {
+        var account = request.Query["account"].FirstOrDefault();
+        var take = Math.Clamp(int.TryParse(request.Query["limit"].FirstOrDefault(), out var limit) ? limit : 200, 1, MaxList);
+        var now = Now();
+        var cases = new List<(CaseState State, Instant? Next)>();
+        await foreach (var entity in pipeline.Port.QueryAsync(PipelineTableEntity.CaseRowsFilter(), request.HttpContext.RequestAborted))
+        {
+            var state = PipelineTableEntity.ToCase(entity.Properties, settings.Policy);
+            if (account is not null && state.Account.ToString() != account) continue;
+            cases.Add((state, CaseClocks.NextThresholdAt(state, settings.Policy, now)));
+        }
+        var ordered = cases.OrderBy(c => c.Next is null).ThenBy(c => c.Next).ThenBy(c => c.State.Timeline.FirstOrDefault().At).Take(take);
+        return new JsonResult(new { now = Format(now), cases = ordered.Select(c => Summary(c.State, c.Next, now)) });
+    }
+
+    [Function("Case")]
+    public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cases/{*id}")] HttpRequest request, string id)
+    {
+        if (!CaseId.TryParse(id, out var caseId)) return Error(404, $"no case '{id}'");
+        var state = await ReadAsync(caseId, request.HttpContext.RequestAborted);
+        if (state is null) return Error(404, $"no case '{id}'");
+        var now = Now();
+        var clocks = CaseClocks.Describe(state, settings.Policy, state.ClosedAt ?? now);
+        var alerts = state.Fired.Select(key => new AlertId(state.Id, key).ToString());
+        return new JsonResult(new
+        {
+            summary = Summary(state, CaseClocks.NextThresholdAt(clocks), now),
+            clocks = clocks.Select(c => new
+            {
+                clock = AlertId.ClockName(c.Kind),
+                sequence = c.Sequence,
+                state = c.State.ToString().ToLowerInvariant(),
+                startedAt = Format(c.StartedAt),
+                stoppedAt = c.StoppedAt is { } stopped ? Format(stopped) : null,
+                targetSeconds = c.Target.TotalSeconds,
+                dueAt = c.DueAt is { } due ? Format(due) : null,
+                elapsedSeconds = Math.Round(c.Elapsed.TotalSeconds, 3),
+                nextThreshold = c.NextThreshold is { } level ? AlertId.LevelName(level) : null,
+                nextThresholdAt = c.NextThresholdAt is { } at ? Format(at) : null,
+            }),
+            alerts,
+        });
+    }
+
+    [Function("ResolveCase")]
+    public async Task<IActionResult> Resolve(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cases/{*path}")] HttpRequest request, string path,
+        [DurableClient] DurableTaskClient client)
+    {
+        const string suffix = "/resolve";
+        if (!path.EndsWith(suffix, StringComparison.Ordinal)) return Error(404, "no such route (POST /api/cases/{id}/resolve)");
+        var id = path[..^suffix.Length];
+        if (!CaseId.TryParse(id, out var caseId)) return Error(404, $"no case '{id}'");
+        var platform = PipelineTableEntity.PlatformOf(caseId);
+        var now = Now();
+        var cancellationToken = request.HttpContext.RequestAborted;
+        var runKey = $"resolve|{caseId.Value}|{InstantNanos.ToNanos(now)}";
+        var (found, _) = await PipelineTableStore.RunAsync(pipeline.Port, platform, settings.Policy, runKey, state =>
+        {
+            var commands = new MentionPipeline(settings.Policy, state).Apply(caseId, CaseEvent.Resolve(now), now);
+            return new PipelineStep<bool>(commands is not null, commands ?? []);
+        }, cancellationToken: cancellationToken);
+        await effects.DrainAsync(pipeline, platform, runKey, update => CaseOrchestrator.SignalAsync(client, update, cancellationToken), cancellationToken);
+        return found
+            ? new JsonResult(new { @case = id, resolvedBy = Caller(request) })
+            : Error(404, $"no open case '{id}'");
+    }
+
+    /// <summary>The App Service authentication principal, or "function key" when the call came with a key only.</summary>
+    internal static string Caller(HttpRequest request) =>
+        request.Headers.TryGetValue("X-MS-CLIENT-PRINCIPAL-NAME", out var name) && name.Count > 0 ? name.ToString() : "function key";
+
+    internal static IActionResult Error(int status, string reason) => new ObjectResult(new { error = reason }) { StatusCode = status };
+
+    private async Task<CaseState?> ReadAsync(CaseId id, CancellationToken cancellationToken)
+    {
+        var state = new StagedPipelineState(PipelineTableEntity.PlatformOf(id), settings.Policy);
+        var row = PipelineTableEntity.CaseRow(id);
+        state.Load(row, await pipeline.Port.GetAsync(state.PartitionKey, row, cancellationToken));
+        return state.GetCase(id);
+    }
+
+    private static object Summary(CaseState state, Instant? next, Instant now) => new
+    {
+        id = state.Id.Value,
+        account = state.Account.ToString(),
+        channel = state.Channel.ToWireName(),
+        priority = state.Priority.ToString().ToLowerInvariant(),
+        status = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(state.Status.ToString()),
+        openedAt = state.Timeline.Length > 0 ? Format(state.Timeline[0].At) : null,
+        nextThresholdAt = next is { } at ? Format(at) : null,
+        secondsToNextThreshold = next is { } due ? Math.Round((due - now).TotalSeconds, 3) : (double?)null,
+        customerHandle = state.CustomerHandle,
+        link = state.Link,
+        excerpt = state.Excerpt,
+    };
+
+    private static string Format(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
+
+    private static Instant Now() => Instant.FromDateTimeOffset(DateTimeOffset.UtcNow);
+}

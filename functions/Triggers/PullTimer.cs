@@ -1,0 +1,126 @@
+using System.Net.Http.Headers;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using SocialSla.Core.Pulls;
+using SocialSla.Core.Storage.Tables;
+using SocialSla.Functions.Adapters;
+
+namespace SocialSla.Functions.Triggers;
+
+/// <summary>Every minute: each configured pulled source that is due (<see cref="PullSchedule"/>, its record in the
+/// <c>cursors</c> table) is read since its cursor with Core's <see cref="PullProtocol"/> (plan the request, parse the
+/// answer), its mentions are sent to the <c>mentions</c> queue (MessageId = the mention's idempotency key), and its
+/// record is written back with the ETag read. The Standalone pull worker's flow
+/// (src/SocialSla.Standalone/Pulls/PullWorker.cs), one run per timer tick instead of one loop per source.</summary>
+/// <remarks>
+/// <para>The cursor moves only after the run's mentions were sent; a run that dies in between sends them again next
+/// time, and duplicate detection (queue) and the pipeline's dedupe drop the repeats. Two overlapping runs of one
+/// source cannot both move its cursor: the second write meets another ETag and is skipped.</para>
+/// <para>The timer's schedule is a six-field NCRONTAB expression (the TimeSpan form works on App Service plans only,
+/// not on Flex Consumption).</para>
+/// </remarks>
+public sealed class PullTimer(AppSettings settings, CursorTable cursors, MentionQueue queue, IHttpClientFactory http, ILogger<PullTimer> log)
+{
+    [Function(nameof(PullTimer))]
+    public async Task Run([TimerTrigger("0 * * * * *")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        foreach (var pull in settings.Pulls)
+        {
+            var address = PullCursorTableEntity.AddressOf(pull.Source.Name);
+            var stored = await cursors.Port.GetAsync(address.PartitionKey, address.RowKey, cancellationToken);
+            var before = PullCursorTableEntity.ToRecord(stored?.Properties);
+            var started = Now();
+            if (!PullSchedule.IsDue(before, started)) continue;
+            var run = await PollAsync(pull, before.Cursor, cancellationToken);
+            var after = run.Error is null
+                ? PullSchedule.Succeeded(before, run.Cursor, started, Now(), Duration.FromTimeSpan(pull.Interval), run.RetryAt, run.Unfinished)
+                : PullSchedule.Failed(before, run.Cursor, pull.Source.Name, run.Error, Now(), run.RetryAt, settings.PullBackoff);
+            var properties = PullCursorTableEntity.ToProperties(pull.Source.Name, after);
+            var written = stored is null
+                ? await cursors.Port.InsertAsync(address.PartitionKey, address.RowKey, properties, cancellationToken)
+                : await cursors.Port.ReplaceAsync(address.PartitionKey, address.RowKey, properties, stored.ETag!, cancellationToken);
+            if (written == TableWriteOutcome.Conflict) Log.PullCursorRaced(log, pull.Source.Name);
+            else if (run.Error is null) Log.PullSucceeded(log, pull.Source.Name, run.Pages, run.Mentions);
+            else Log.PullFailed(log, pull.Source.Name, after.ConsecutiveFailures, after.NextAttempt?.ToString() ?? "now", run.Error);
+        }
+    }
+
+    private readonly record struct RunOutcome(PullCursor Cursor, int Pages, int Mentions, bool Unfinished, Instant? RetryAt, string? Error);
+
+    // PullWorker.PollAsync, with the queue as the store.
+    private async Task<RunOutcome> PollAsync(AppSettings.PullSetting pull, PullCursor cursor, CancellationToken cancellationToken)
+    {
+        var source = pull.Source;
+        var (pages, mentions) = (0, 0);
+        Instant? hint = null;
+        try
+        {
+            while (true)
+            {
+                var plan = PullProtocol.Plan(source, cursor);
+                var response = await SendAsync(plan, pull.Credential, cancellationToken);
+                var result = PullProtocol.Parse(source, cursor, response, settings.Brands);
+                hint = result.RetryAt;
+                if (!result.IsSuccess) return new RunOutcome(cursor, pages, mentions, false, hint, result.Error ?? $"{source.Name}: {result.Outcome}.");
+                if (result.Outcome == PullOutcome.Ok)
+                {
+                    await queue.SendMentionsAsync(source.Name, result.Batch.Mentions, response.ReceivedAt.ToDateTimeOffset(), cancellationToken);
+                    mentions += result.Batch.Mentions.Count;
+                }
+                cursor = result.Cursor;
+                pages++;
+                if (!result.MoreFollows) return new RunOutcome(cursor, pages, mentions, false, hint, null);
+                if (pages >= settings.MaxPagesPerRun || (hint is { } h && h > Now()))
+                    return new RunOutcome(cursor, pages, mentions, true, hint, null);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            return new RunOutcome(cursor, pages, mentions, false, hint, $"{source.Name}: the request timed out after {settings.PullRequestTimeout}.");
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or Azure.Messaging.ServiceBus.ServiceBusException)
+        {
+            return new RunOutcome(cursor, pages, mentions, false, hint, $"{source.Name}: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private async Task<PullResponse> SendAsync(PullRequestPlan plan, string? credential, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, plan.Url);
+        foreach (var (name, value) in plan.Headers) request.Headers.TryAddWithoutValidation(name, value);
+        if (credential is not null)
+        {
+            switch (plan.Auth)
+            {
+                case PullAuth.Bearer: request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", credential); break;
+                case PullAuth.GoogleApiKey: request.Headers.TryAddWithoutValidation("X-Goog-Api-Key", credential); break;
+            }
+        }
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(settings.PullRequestTimeout);
+        using var response = await http.CreateClient(nameof(PullTimer)).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        var body = await ReadBoundedAsync(response.Content, PullProtocol.MaxBodyBytes + 1, timeout.Token);
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in response.Headers) headers[name] = string.Join(", ", values);
+        foreach (var (name, values) in response.Content.Headers) headers[name] = string.Join(", ", values);
+        return new PullResponse((int)response.StatusCode, name => headers.GetValueOrDefault(name), body, Now());
+    }
+
+    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, int limit, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while (buffer.Length < limit && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), cancellationToken)) > 0)
+            buffer.Write(chunk, 0, read);
+        return buffer.ToArray();
+    }
+
+    private static Instant Now() => Instant.FromDateTimeOffset(DateTimeOffset.UtcNow);
+}
