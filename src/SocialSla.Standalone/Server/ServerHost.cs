@@ -38,6 +38,7 @@ internal static class ServerHost
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<EnvelopeDecoder>();
+        builder.Services.AddSingleton<WebhookRateLimiter>();
         builder.Services.AddSingleton<PipelineEngine>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PipelineEngine>());
         builder.Services.AddSingleton<DecodedEnvelopes>();

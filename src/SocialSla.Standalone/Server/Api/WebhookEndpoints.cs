@@ -16,7 +16,8 @@ namespace SocialSla.Standalone.Server.Api;
 /// bytes, check that the body parses, store the raw envelope durably, answer; the engine processes it afterwards.</summary>
 /// <remarks>Answers: 200 once stored (with how many mentions it held and how many events were ignored), 401 for a
 /// missing or wrong signature, 400 for a body that does not parse (with the reason), 413 for a body over the limit,
-/// 404 for a platform or source that is not configured, 503 when the store cannot take it. Nothing is stored unless
+/// 404 for a platform or source that is not configured, 429 with Retry-After over the source's rate limit (when one is
+/// configured), 503 when the store cannot take it. Nothing is stored unless
 /// the answer is 200.</remarks>
 internal static class WebhookEndpoints
 {
@@ -66,6 +67,12 @@ internal static class WebhookEndpoints
         var settings = services.GetService<ServerSettings>()!;
         var time = services.GetService<TimeProvider>()!;
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+
+        if (!services.GetService<WebhookRateLimiter>()!.TryAcquire(kind == EnvelopeKinds.Generic ? "generic:" + source : kind, now, out var retryAfter))
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ApiResults.Error(StatusCodes.Status429TooManyRequests, "too many deliveries for this source; retry after the Retry-After seconds");
+        }
 
         var body = await ReadBodyAsync(context.Request, settings.MaxBodyBytes, context.RequestAborted);
         if (body is null) return ApiResults.Error(StatusCodes.Status413PayloadTooLarge, $"the body is larger than {settings.MaxBodyBytes} bytes");

@@ -248,6 +248,17 @@ internal static class ServerConfigLoader
         var sinkNames = Engine.AlertSinkNames.Of(options.Sinks);
         var alertRoutes = routes.Select((route, i) => new Core.Alerts.AlertRoute(sinkNames[i], route.Kinds, route.Accounts)).ToList();
         if (!EscalationConfig.TryCreate(options.Escalation, options.Rosters, sinkNames, out var ladder, out var rosters, out error)) return false;
+        WebhookRateLimit? rateLimit = null;
+        if (options.WebhookRateLimit is { } limit)
+        {
+            var burst = limit.Burst ?? Math.Max(1, limit.PerSecond);
+            if (limit.PerSecond is <= 0 or > 1_000_000 || double.IsNaN(limit.PerSecond) || burst is < 1 or > 10_000_000 || double.IsNaN(burst))
+            {
+                error = "webhookRateLimit: perSecond must be in (0, 1000000] and burst in [1, 10000000]";
+                return false;
+            }
+            rateLimit = new WebhookRateLimit(limit.PerSecond, burst);
+        }
         var pulls = new List<Pulls.PullJob>();
         for (var i = 0; i < options.Pulls.Count; i++)
         {
@@ -289,6 +300,7 @@ internal static class ServerConfigLoader
             AlertRoutes = alertRoutes,
             Ladder = ladder,
             Rosters = rosters,
+            WebhookRateLimit = rateLimit,
             MaxBodyBytes = options.MaxBodyBytes,
             Pulls = pulls,
             PublicUrl = publicUrl,

@@ -35,6 +35,9 @@ internal sealed class ServerOptions
     /// <summary>Sinks with on-duty hours (quiet hours outside them; breaches always go).</summary>
     public List<RosterOptions> Rosters { get; set; } = [];
 
+    /// <summary>Requests per second (and burst) each webhook source may send; none: unlimited.</summary>
+    public RateLimitOptions? WebhookRateLimit { get; set; }
+
     /// <summary>Sources polled on a schedule.</summary>
     public List<PullOptions> Pulls { get; set; } = [];
 
@@ -176,4 +179,13 @@ internal sealed class PullOptions
 
     /// <summary>The bearer token (X, Reddit) or API key (YouTube); never logged or shown.</summary>
     public string? Credential { get; set; }
+}
+
+/// <summary>A per-source request limit: <see cref="PerSecond"/> sustained, <see cref="Burst"/> at once.</summary>
+internal sealed class RateLimitOptions
+{
+    public double PerSecond { get; set; }
+
+    /// <summary>Requests allowed at once (default: one second's worth, at least 1).</summary>
+    public double? Burst { get; set; }
 }

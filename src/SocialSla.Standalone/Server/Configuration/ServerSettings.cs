@@ -36,6 +36,9 @@ internal sealed record ServerSettings
 
     public int MaxBodyBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>The per-source webhook limit, if any.</summary>
+    public WebhookRateLimit? WebhookRateLimit { get; init; }
+
     /// <summary>Triage of customer messages (noise, actionable, priority), when configured (<c>triage</c>).</summary>
     public Core.Triage.TriageOptions? Triage { get; init; }
 
@@ -50,3 +53,6 @@ internal sealed record ServerSettings
 
 /// <summary>A validated generic webhook source.</summary>
 internal sealed record GenericSourceSettings(string Name, string Scheme, IReadOnlyList<string> Secrets, PlatformAccountId? Account, NodaTime.Duration Tolerance);
+
+/// <summary>A validated per-source webhook limit.</summary>
+internal sealed record WebhookRateLimit(double PerSecond, double Burst);
