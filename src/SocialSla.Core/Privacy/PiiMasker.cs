@@ -87,6 +87,15 @@ public static class PiiMasker
         return masked.ToString();
     }
 
+    /// <summary>The mention with its text masked (<see cref="Mask(string, PiiKinds)"/>); the same instance when
+    /// nothing was masked.</summary>
+    public static Mentions.Mention Mask(Mentions.Mention mention, PiiKinds kinds)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        var text = Mask(mention.Text, kinds);
+        return ReferenceEquals(text, mention.Text) ? mention : mention with { Text = text };
+    }
+
     private static void Emit(ref StringBuilder? masked, string text, ref int copied, int start, int end, string mask)
     {
         masked ??= new StringBuilder(text.Length);

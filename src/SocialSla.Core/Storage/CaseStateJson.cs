@@ -58,6 +58,13 @@ public static class CaseStateJson
         if (state.CustomerHandle is { } handle) writer.WriteString("handle", handle);
         if (state.Link is { } link) writer.WriteString("link", link);
         writer.WriteString("excerpt", state.Excerpt);
+        if (state.Tags.Length > 0)
+        {
+            writer.WriteStartArray("tags");
+            foreach (var tag in state.Tags) writer.WriteStringValue(tag);
+            writer.WriteEndArray();
+        }
+        if (state.Queue is { } queue) writer.WriteString("queue", queue);
         writer.WriteEndObject();
     }
 
@@ -120,6 +127,8 @@ public static class CaseStateJson
             CustomerHandle = root.TryGetProperty("handle", out var handle) ? handle.GetString() : null,
             Link = root.TryGetProperty("link", out var link) ? link.GetString() : null,
             Excerpt = root.GetProperty("excerpt").GetString() ?? "",
+            Tags = root.TryGetProperty("tags", out var tags) ? [.. tags.EnumerateArray().Select(t => t.GetString() ?? "")] : [],
+            Queue = root.TryGetProperty("queue", out var queue) ? queue.GetString() : null,
         };
     }
 

@@ -175,6 +175,13 @@ internal static class CaseEndpoints
         if (state.RootElement.TryGetProperty("handle", out var handle)) json.WriteString("customerHandle", handle.GetString());
         if (state.RootElement.TryGetProperty("link", out var link)) json.WriteString("link", link.GetString());
         json.WriteString("excerpt", state.RootElement.GetProperty("excerpt").GetString());
+        // Routing (triage): the case's tags and queue; an empty list and null without triage.
+        json.WriteStartArray("tags");
+        if (state.RootElement.TryGetProperty("tags", out var tags))
+            foreach (var tag in tags.EnumerateArray()) json.WriteStringValue(tag.GetString());
+        json.WriteEndArray();
+        if (state.RootElement.TryGetProperty("queue", out var queue)) json.WriteString("queue", queue.GetString());
+        else json.WriteNull("queue");
     }
 
     private static List<Action<Utf8JsonWriter>> ReadMessages(SqliteConnection connection, string caseId)

@@ -290,6 +290,7 @@ internal static class ServerConfigLoader
             Ladder = ladder,
             Rosters = rosters,
             MaxBodyBytes = options.MaxBodyBytes,
+            PiiMasking = options.MaskPii ? Core.Privacy.PiiKinds.All : Core.Privacy.PiiKinds.None,
             Pulls = pulls,
             PublicUrl = publicUrl,
             BaseDirectory = baseDirectory,

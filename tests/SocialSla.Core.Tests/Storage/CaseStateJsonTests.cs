@@ -1,0 +1,31 @@
+using SocialSla.Core.Cases;
+using SocialSla.Core.Sla;
+using SocialSla.Core.Storage;
+using static SocialSla.Core.Tests.Support.Make;
+
+namespace SocialSla.Core.Tests.Storage;
+
+public class CaseStateJsonTests
+{
+    private static CaseState Opened() => CaseMachine.Create(new CaseId("x:ContosoCoffee:1"), Customer("1", 0), SlaPolicy.Default);
+
+    [Fact]
+    public void Read_WrittenTagsAndQueue_RoundTrip()
+    {
+        var state = Opened() with { Tags = ["shipping", "billing"], Queue = "logistics" };
+        var read = CaseStateJson.Read(CaseStateJson.ToUtf8(state), SlaPolicy.Default);
+        Assert.Equal(["shipping", "billing"], read.Tags);
+        Assert.Equal("logistics", read.Queue);
+    }
+
+    [Fact]
+    public void Read_StateWrittenBeforeRouting_HasNoTagsAndNoQueue()
+    {
+        var bytes = CaseStateJson.ToUtf8(Opened());
+        var read = CaseStateJson.Read(bytes, SlaPolicy.Default);
+        Assert.Empty(read.Tags);
+        Assert.Null(read.Queue);
+        Assert.DoesNotContain("\"tags\"", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"queue\"", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+    }
+}
