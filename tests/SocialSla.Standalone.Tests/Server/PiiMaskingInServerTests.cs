@@ -11,7 +11,7 @@ public sealed class PiiMaskingInServerTests
     private const string Text = "@ContosoCoffee my card 4111 1111 1111 1111 was charged twice, mail jane.doe@example.com or call +44 20 7946 0958 (order #778812)";
     private const string Masked = "@ContosoCoffee my card [card] was charged twice, mail [email] or call [phone] (order #778812)";
 
-    private static async Task<(string Stored, string Excerpt, string AlertExcerpt)> DeliverAsync(Action<Configuration.ServerOptions>? configure)
+    private static async Task<(string Stored, string Excerpt, string AlertExcerpt)> DeliverAsync(Action<SocialSla.Standalone.Server.Configuration.ServerOptions>? configure)
     {
         var time = new ManualTimeProvider(T0);
         await using var server = await TestServer.StartAsync(time, configure);

@@ -61,7 +61,7 @@ public sealed class TriageInServerTests
             text: "@ContosoCoffee cheap followers http://a.example http://b.example http://c.example"));
 
         var routed = (await server.SendAsync(HttpMethod.Get, "/api/cases/x:ContosoCoffee:100")).Body;
-        Assert.Equal(["shipping", "billing"], routed.GetProperty("tags").EnumerateArray().Select(t => t.GetString()).ToArray());
+        Assert.Equal(new[] { "shipping", "billing" }, routed.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!).ToArray());
         Assert.Equal("logistics", routed.GetProperty("queue").GetString());
 
         var spam = (await server.SendAsync(HttpMethod.Get, "/api/cases/x:ContosoCoffee:200")).Body;
