@@ -72,6 +72,10 @@ public sealed record CaseState
     /// else triage's default queue; <see langword="null"/> without triage.</summary>
     public string? Queue { get; init; }
 
+    /// <summary>The sentiment of the case's first and latest non-noise customer messages of a known language, as
+    /// triage read them (nothing seen without triage).</summary>
+    public Triage.CaseSentimentTrack Sentiment { get; init; }
+
     /// <summary>The facts the policy looks at.</summary>
     public CaseFacts Facts => new(Account, Channel, Priority);
 }

@@ -83,7 +83,8 @@ public sealed class MentionPipeline
     }
 
     /// <summary>The case with a customer message's routing: its tags added (first appearance order, no repeats) and,
-    /// while the case has only the default queue, the queue a rule named. Noise routes nothing.</summary>
+    /// while the case has only the default queue, the queue a rule named; and its sentiment tracked. Noise routes
+    /// nothing.</summary>
     private CaseState Routed(CaseState live, Triage.TriageResult verdict)
     {
         if (verdict.IsNoise) return live.Queue is null ? live with { Queue = _triage!.Options.DefaultQueue } : live;
@@ -94,7 +95,10 @@ public sealed class MentionPipeline
         }
         var defaultQueue = _triage!.Options.DefaultQueue;
         var queue = live.Queue is null || live.Queue == defaultQueue ? verdict.Queue : live.Queue;
-        return ReferenceEquals(tags, live.Tags) && queue == live.Queue ? live : live with { Tags = tags, Queue = queue };
+        var sentiment = live.Sentiment.With(verdict.Sentiment);
+        return ReferenceEquals(tags, live.Tags) && queue == live.Queue && sentiment == live.Sentiment
+            ? live
+            : live with { Tags = tags, Queue = queue, Sentiment = sentiment };
     }
 
     private static bool LastIsBrandReply(CaseState live) =>

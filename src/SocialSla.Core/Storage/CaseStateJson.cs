@@ -65,6 +65,17 @@ public static class CaseStateJson
             writer.WriteEndArray();
         }
         if (state.Queue is { } queue) writer.WriteString("queue", queue);
+        if (state.Sentiment.Count > 0)
+        {
+            // [first score, first label, last score, last label, count]
+            writer.WriteStartArray("sentiment");
+            writer.WriteNumberValue(state.Sentiment.First.Score);
+            writer.WriteNumberValue((int)state.Sentiment.First.Label);
+            writer.WriteNumberValue(state.Sentiment.Last.Score);
+            writer.WriteNumberValue((int)state.Sentiment.Last.Label);
+            writer.WriteNumberValue(state.Sentiment.Count);
+            writer.WriteEndArray();
+        }
         writer.WriteEndObject();
     }
 
@@ -129,6 +140,12 @@ public static class CaseStateJson
             Excerpt = root.GetProperty("excerpt").GetString() ?? "",
             Tags = root.TryGetProperty("tags", out var tags) ? [.. tags.EnumerateArray().Select(t => t.GetString() ?? "")] : [],
             Queue = root.TryGetProperty("queue", out var queue) ? queue.GetString() : null,
+            Sentiment = root.TryGetProperty("sentiment", out var sentiment)
+                ? new Triage.CaseSentimentTrack(
+                    new Triage.SentimentScore(sentiment[0].GetSingle(), (Triage.SentimentLabel)sentiment[1].GetInt32()),
+                    new Triage.SentimentScore(sentiment[2].GetSingle(), (Triage.SentimentLabel)sentiment[3].GetInt32()),
+                    sentiment[4].GetInt32())
+                : default,
         };
     }
 

@@ -51,9 +51,9 @@ public sealed class NearDuplicateVerdicts
             var mention = mentions[i];
             if (mention.FromBrand || mention.Verb != MentionVerb.Add) return 0;
             if (prepare is not null) mention = prepare(mention);
-            var features = TextScanner.Scan(mention.Text, null, default);
-            if (features.FingerprintWords < options.DuplicateMinWords) return 0;
-            fingerprints[i] = features.Fingerprint == 0 ? 1 : features.Fingerprint;
+            var fingerprint = TextScanner.Fingerprint(mention.Text, out var words);
+            if (words < options.DuplicateMinWords) return 0;
+            fingerprints[i] = fingerprint == 0 ? 1 : fingerprint;
             keys[i] = mention.IdempotencyKey;
             authors[i] = mention.Author.Id.GetHashCode();
             return 0;

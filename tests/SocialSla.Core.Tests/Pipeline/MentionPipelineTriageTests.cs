@@ -44,6 +44,17 @@ public class MentionPipelineTriageTests
     }
 
     [Fact]
+    public void Ingest_CustomerMessages_CaseTracksFirstAndLastSentiment()
+    {
+        var host = Host();
+        var id = host.Deliver(Says("1", 0, "@ContosoCoffee this is terrible, my order is still not here")).Case!.Value;
+        host.Deliver(Reply("2", 5, "1"));
+        host.Deliver(Says("3", 10, "@ContosoCoffee it arrived, great service, thank you so much!", parent: "2"));
+        var sentiment = host.State.GetCase(id)!.Sentiment;
+        Assert.Equal((SentimentLabel.Negative, SentimentLabel.Positive, 2), (sentiment.First.Label, sentiment.Last.Label, sentiment.Count));
+    }
+
+    [Fact]
     public void Ingest_Noise_IsCountedInKpisStartsNoClockAndRoutesNothing()
     {
         var host = Host();

@@ -12,10 +12,13 @@ public class CaseStateJsonTests
     [Fact]
     public void Read_WrittenTagsAndQueue_RoundTrip()
     {
-        var state = Opened() with { Tags = ["shipping", "billing"], Queue = "logistics" };
+        var track = default(SocialSla.Core.Triage.CaseSentimentTrack)
+            .With(new(-0.625f, SocialSla.Core.Triage.SentimentLabel.Negative)).With(new(0.5f, SocialSla.Core.Triage.SentimentLabel.Positive));
+        var state = Opened() with { Tags = ["shipping", "billing"], Queue = "logistics", Sentiment = track };
         var read = CaseStateJson.Read(CaseStateJson.ToUtf8(state), SlaPolicy.Default);
         Assert.Equal(["shipping", "billing"], read.Tags);
         Assert.Equal("logistics", read.Queue);
+        Assert.Equal(track, read.Sentiment);
     }
 
     [Fact]
@@ -25,6 +28,7 @@ public class CaseStateJsonTests
         var read = CaseStateJson.Read(bytes, SlaPolicy.Default);
         Assert.Empty(read.Tags);
         Assert.Null(read.Queue);
+        Assert.Equal(0, read.Sentiment.Count);
         Assert.DoesNotContain("\"tags\"", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
         Assert.DoesNotContain("\"queue\"", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
     }

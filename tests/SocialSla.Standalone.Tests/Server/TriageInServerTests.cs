@@ -63,6 +63,7 @@ public sealed class TriageInServerTests
         var routed = (await server.SendAsync(HttpMethod.Get, "/api/cases/x:ContosoCoffee:100")).Body;
         Assert.Equal(new[] { "shipping", "billing" }, routed.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!).ToArray());
         Assert.Equal("logistics", routed.GetProperty("queue").GetString());
+        Assert.Equal(2, routed.GetProperty("sentiment").GetProperty("messages").GetInt32());
 
         var spam = (await server.SendAsync(HttpMethod.Get, "/api/cases/x:ContosoCoffee:200")).Body;
         Assert.Equal("care", spam.GetProperty("queue").GetString());

@@ -182,6 +182,16 @@ internal static class CaseEndpoints
         json.WriteEndArray();
         if (state.RootElement.TryGetProperty("queue", out var queue)) json.WriteString("queue", queue.GetString());
         else json.WriteNull("queue");
+        // Sentiment (triage): the first and latest customer message's label and the score change between them.
+        if (state.RootElement.TryGetProperty("sentiment", out var sentiment))
+        {
+            json.WriteStartObject("sentiment");
+            json.WriteString("first", ((Core.Triage.SentimentLabel)sentiment[1].GetInt32()).ToString().ToLowerInvariant());
+            json.WriteString("last", ((Core.Triage.SentimentLabel)sentiment[3].GetInt32()).ToString().ToLowerInvariant());
+            json.WriteNumber("scoreChange", Math.Round(sentiment[2].GetDouble() - sentiment[0].GetDouble(), 3));
+            json.WriteNumber("messages", sentiment[4].GetInt32());
+            json.WriteEndObject();
+        }
     }
 
     private static List<Action<Utf8JsonWriter>> ReadMessages(SqliteConnection connection, string caseId)
