@@ -11,7 +11,10 @@ namespace SocialSla.Core.Triage;
 /// function of one message and its own conversation. A <see cref="MentionTriage"/> created with these verdicts
 /// (<see cref="MentionTriage(TriageOptions, NearDuplicateVerdicts)"/>) consults them instead of its own memory.</para>
 /// <para>Order: creation time, then list order among equal instants (the order replay feeds each conversation and the
-/// reference single pipeline). Only what that pipeline would triage counts: customer messages with the
+/// reference single pipeline). Unlike a triage's own bounded memory (<see cref="TriageOptions.DuplicateMemory"/>),
+/// this pass forgets no text, so it equals one pipeline fed everything whenever that pipeline's memory did not
+/// overflow, and is exact beyond. Cost: one word hash per message (in parallel), then work only for the texts that
+/// occur at least <see cref="TriageOptions.DuplicateAuthors"/> times. Only what that pipeline would triage counts: customer messages with the
 /// <see cref="MentionVerb.Add"/> verb, the first delivery of each <see cref="IdempotencyKey"/>.</para>
 /// <para>Immutable once computed; thread-safe to read.</para>
 /// </remarks>
@@ -59,21 +62,34 @@ public sealed class NearDuplicateVerdicts
             return 0;
         }, _ => { });
 
+        // Only a text sent at least DuplicateAuthors times can be sent by that many authors: count sightings first
+        // and replay the order of the few texts that repeat that often.
+        var sightings = new Dictionary<ulong, int>();
+        for (var i = 0; i < fingerprints.Length; i++)
+        {
+            if (fingerprints[i] == 0) continue;
+            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(sightings, fingerprints[i], out _);
+            count++;
+        }
         // Stable by creation time: (instant, list index) pairs sort like creation time, then list order.
         var pairs = new List<(long At, int Index)>();
-        for (var i = 0; i < mentions.Count; i++)
+        for (var i = 0; i < fingerprints.Length; i++)
         {
-            if (fingerprints[i] != 0) pairs.Add((mentions[i].CreatedAt.ToUnixTimeTicks(), i));
+            if (fingerprints[i] != 0 && sightings[fingerprints[i]] >= options.DuplicateAuthors) pairs.Add((mentions[i].CreatedAt.ToUnixTimeTicks(), i));
         }
         pairs.Sort();
 
-        var index = new NearDuplicateIndex(options.DuplicateMemory);
+        var texts = new Dictionary<ulong, (int LastAuthor, int Authors)>();
         var seen = new HashSet<IdempotencyKey>();
         var duplicates = new HashSet<IdempotencyKey>();
         foreach (var (_, i) in pairs)
         {
             if (!seen.Add(keys[i])) continue;
-            if (index.See(fingerprints[i], authors[i]) >= options.DuplicateAuthors) duplicates.Add(keys[i]);
+            // As NearDuplicateIndex counts: a change of author between sightings is one more author.
+            ref var text = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(texts, fingerprints[i], out var known);
+            if (!known) text = (authors[i], 1);
+            else if (text.LastAuthor != authors[i]) text = (authors[i], text.Authors + 1);
+            if (text.Authors >= options.DuplicateAuthors) duplicates.Add(keys[i]);
         }
         return duplicates.Count == 0 ? None : new NearDuplicateVerdicts(duplicates);
     }
