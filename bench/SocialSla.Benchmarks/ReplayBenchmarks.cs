@@ -59,9 +59,21 @@ public class ReplayBenchmarks
         return result.Total.CasesOpened;
     }
 
-    private ImportBatch Import()
+    /// <summary>The whole replay with triage and masking, as <c>socialsla replay FILE --first-reply-target 15m
+    /// --triage t.json</c> runs it with default settings (texts kept, masked, near-duplicates decided first).</summary>
+    [Benchmark]
+    public long Replay_WithTriage()
+    {
+        var batch = Import(keepText: true);
+        var policy = SlaPolicy.Default.WithReplyTargetOverride(NodaTime.Duration.FromMinutes(15));
+        var result = ReplayRunner.Run(batch.Mentions, policy, batch.Rows, batch.Issues.Count, Environment.ProcessorCount,
+            SocialSla.Core.Triage.TriageOptions.Default, SocialSla.Core.Privacy.PiiKinds.All);
+        return result.Total.CasesOpened;
+    }
+
+    private ImportBatch Import(bool keepText = false)
     {
         using var reader = new StreamReader(_path, Encoding.UTF8, true, 1 << 16);
-        return TwcsImport.Read(reader, new ImportOptions { KeepText = false });
+        return TwcsImport.Read(reader, new ImportOptions { KeepText = keepText });
     }
 }

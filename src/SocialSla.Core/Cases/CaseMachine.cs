@@ -70,6 +70,9 @@ public static class CaseMachine
             CustomerHandle = state.CustomerHandle ?? other.CustomerHandle,
             Link = state.Link ?? other.Link,
             Excerpt = state.Excerpt.Length > 0 ? state.Excerpt : other.Excerpt,
+            Tags = other.Tags.Length == 0 ? state.Tags : [.. state.Tags.Union(other.Tags, StringComparer.OrdinalIgnoreCase)],
+            Queue = state.Queue ?? other.Queue,
+            Sentiment = state.Sentiment.Count > 0 ? state.Sentiment : other.Sentiment,
         };
         var step = Step(merged, timeline, priority, terms, [.. state.Fired.Union(other.Fired)], now, policy, now, new List<CaseCommand>(2));
         if (other.ContributionKey is not { } otherKey || !other.Contribution.Opened) return step;

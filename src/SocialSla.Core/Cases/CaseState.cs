@@ -64,6 +64,18 @@ public sealed record CaseState
     /// <summary>The start of the customer's first message (empty when the host keeps no text).</summary>
     public string Excerpt { get; init; } = "";
 
+    /// <summary>The routing tags triage gave the case's customer messages (billing, shipping, outage, …), in the order
+    /// they first appeared, without repeats; empty without triage or when no rule applied.</summary>
+    public string[] Tags { get; init; } = [];
+
+    /// <summary>The queue the case goes to: the first queue a routing rule named for one of its customer messages,
+    /// else triage's default queue; <see langword="null"/> without triage.</summary>
+    public string? Queue { get; init; }
+
+    /// <summary>The sentiment of the case's first and latest non-noise customer messages of a known language, as
+    /// triage read them (nothing seen without triage).</summary>
+    public Triage.CaseSentimentTrack Sentiment { get; init; }
+
     /// <summary>The facts the policy looks at.</summary>
     public CaseFacts Facts => new(Account, Channel, Priority);
 }

@@ -39,6 +39,19 @@ public sealed class KpiAggregate
     /// <summary>Brand messages received (replies, echoes, automated).</summary>
     public long BrandMessages { get; set; }
 
+    /// <summary>Customer messages triage called noise (counted here; they start no clock).</summary>
+    public long Noise { get; set; }
+
+    /// <summary>Customer messages triage read as negative.</summary>
+    public long NegativeMessages { get; set; }
+
+    /// <summary>Customer messages triage read as neutral.</summary>
+    public long NeutralMessages { get; set; }
+
+    /// <summary>Customer messages triage read as positive (the rest of the triaged ones are in a language the
+    /// analyser does not know, or untriaged).</summary>
+    public long PositiveMessages { get; set; }
+
     /// <summary>Cases opened.</summary>
     public long CasesOpened { get; set; }
 
@@ -170,6 +183,10 @@ public sealed class KpiAggregate
         CustomerMessages += delta.CustomerMessages;
         Actionable += delta.Actionable;
         BrandMessages += delta.BrandMessages;
+        Noise += delta.Noise;
+        NegativeMessages += delta.NegativeMessages;
+        NeutralMessages += delta.NeutralMessages;
+        PositiveMessages += delta.PositiveMessages;
         if (!ReferenceEquals(delta.Before, delta.After)) AddChange(delta.Before, delta.After);
         foreach (var alert in delta.Alerts.Span) AddAlerts(alert.Clock, alert.Level, 1);
     }
@@ -182,6 +199,10 @@ public sealed class KpiAggregate
         CustomerMessages += other.CustomerMessages;
         Actionable += other.Actionable;
         BrandMessages += other.BrandMessages;
+        Noise += other.Noise;
+        NegativeMessages += other.NegativeMessages;
+        NeutralMessages += other.NeutralMessages;
+        PositiveMessages += other.PositiveMessages;
         CasesOpened += other.CasesOpened;
         CasesReopened += other.CasesReopened;
         CasesResolved += other.CasesResolved;

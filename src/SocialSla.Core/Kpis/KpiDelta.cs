@@ -28,4 +28,17 @@ public sealed record KpiDelta
 
     /// <summary>Of which from the brand.</summary>
     public int BrandMessages { get; init; }
+
+    /// <summary>Of the customer messages, those triage called noise (spam, promotions, bots, near-duplicates,
+    /// off-brand); they start no clock.</summary>
+    public int Noise { get; init; }
+
+    /// <summary>Of the customer messages, those triage read as negative.</summary>
+    public int NegativeMessages { get; init; }
+
+    /// <summary>Of the customer messages, those triage read as neutral.</summary>
+    public int NeutralMessages { get; init; }
+
+    /// <summary>Of the customer messages, those triage read as positive.</summary>
+    public int PositiveMessages { get; init; }
 }

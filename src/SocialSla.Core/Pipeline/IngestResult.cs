@@ -6,4 +6,6 @@ namespace SocialSla.Core.Pipeline;
 /// <param name="Outcome">What happened.</param>
 /// <param name="Case">The case the mention went to, if any.</param>
 /// <param name="Commands">Commands to execute, in order.</param>
-public readonly record struct IngestResult(IngestOutcome Outcome, CaseId? Case, IReadOnlyList<CaseCommand> Commands);
+/// <param name="Triage">Triage's verdict on the mention, when the pipeline triaged it (a new customer message under a
+/// pipeline with triage); <see langword="null"/> otherwise.</param>
+public readonly record struct IngestResult(IngestOutcome Outcome, CaseId? Case, IReadOnlyList<CaseCommand> Commands, Triage.TriageResult? Triage = null);

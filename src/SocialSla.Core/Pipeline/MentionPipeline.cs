@@ -54,9 +54,13 @@ public sealed class MentionPipeline
         var conversation = ConversationOf(mention, now, commands);
         _state.TryGetConversation(conversation, out var record);
         var live = record.CurrentCase is { } currentId ? _state.GetCase(currentId) : null;
+        Triage.TriageResult? verdict = null;
         if (_triage is not null && !mention.FromBrand)
-            mention = _triage.Apply(mention, new Triage.TriageContext(AfterBrandReply: live is not null && LastIsBrandReply(live), Sentiment: sentiment));
-        commands.Insert(0, CountMention(mention));
+        {
+            mention = _triage.Apply(mention, new Triage.TriageContext(AfterBrandReply: live is not null && LastIsBrandReply(live), Sentiment: sentiment), out var result);
+            verdict = result;
+        }
+        commands.Insert(0, CountMention(mention, verdict));
 
         if (mention.FromBrand)
         {
@@ -68,13 +72,33 @@ public sealed class MentionPipeline
                 live = NewCase(conversation, record, mention);
             }
             var reply = CaseEvent.BrandReply(mention.CreatedAt, _policy.IsAutomated(mention));
-            return Applied(live, reply, now, commands);
+            return Applied(live, reply, now, commands, null);
         }
 
         if (live is null || StartsNewCase(live, mention.CreatedAt)) live = NewCase(conversation, record, mention);
         else if (live.CustomerHandle is null) live = live with { CustomerHandle = CaseMachine.HandleOf(mention), Link = mention.Url, Excerpt = CaseMachine.Excerpt(mention.Text) };
+        if (verdict is { } routed) live = Routed(live, routed);
         var message = CaseEvent.CustomerMessage(mention.CreatedAt, mention.Actionable, mention.Priority);
-        return Applied(live, message, now, commands);
+        return Applied(live, message, now, commands, verdict);
+    }
+
+    /// <summary>The case with a customer message's routing: its tags added (first appearance order, no repeats) and,
+    /// while the case has only the default queue, the queue a rule named; and its sentiment tracked. Noise routes
+    /// nothing.</summary>
+    private CaseState Routed(CaseState live, Triage.TriageResult verdict)
+    {
+        if (verdict.IsNoise) return live.Queue is null ? live with { Queue = _triage!.Options.DefaultQueue } : live;
+        var tags = live.Tags;
+        foreach (var tag in verdict.Tags)
+        {
+            if (Array.FindIndex(tags, t => string.Equals(t, tag, StringComparison.OrdinalIgnoreCase)) < 0) tags = [.. tags, tag];
+        }
+        var defaultQueue = _triage!.Options.DefaultQueue;
+        var queue = live.Queue is null || live.Queue == defaultQueue ? verdict.Queue : live.Queue;
+        var sentiment = live.Sentiment.With(verdict.Sentiment);
+        return ReferenceEquals(tags, live.Tags) && queue == live.Queue && sentiment == live.Sentiment
+            ? live
+            : live with { Tags = tags, Queue = queue, Sentiment = sentiment };
     }
 
     private static bool LastIsBrandReply(CaseState live) =>
@@ -125,11 +149,11 @@ public sealed class MentionPipeline
         return step.Commands;
     }
 
-    private IngestResult Applied(CaseState live, CaseEvent caseEvent, Instant now, List<CaseCommand> commands)
+    private IngestResult Applied(CaseState live, CaseEvent caseEvent, Instant now, List<CaseCommand> commands, Triage.TriageResult? verdict)
     {
         var step = CaseMachine.ApplyInto(live, caseEvent, _policy, now, commands);
         Store(step);
-        return new IngestResult(IngestOutcome.Applied, live.Id, commands);
+        return new IngestResult(IngestOutcome.Applied, live.Id, commands, verdict);
     }
 
     private void Store(CaseStep step)
@@ -197,10 +221,10 @@ public sealed class MentionPipeline
         _state.SetConversation(from, fromRecord with { CurrentCase = null, MergedInto = into.Key });
     }
 
-    private static RecordKpi CountMention(Mention mention)
+    private static RecordKpi CountMention(Mention mention, Triage.TriageResult? verdict)
     {
-        var delta = mention.FromBrand
-            ? BrandMessage
+        var delta = mention.FromBrand ? BrandMessage
+            : verdict is { } v ? TriagedMessages[(v.Actionable ? 1 : 0) | (v.IsNoise ? 2 : 0) | ((int)v.Sentiment.Label << 2)]
             : mention.Actionable ? ActionableMessage : OtherCustomerMessage;
         return new RecordKpi(new KpiKey(mention.Account, mention.Channel, mention.Priority, KpiKey.HourOf(mention.CreatedAt)), delta);
     }
@@ -208,4 +232,17 @@ public sealed class MentionPipeline
     private static readonly KpiDelta BrandMessage = new() { Mentions = 1, BrandMessages = 1 };
     private static readonly KpiDelta ActionableMessage = new() { Mentions = 1, CustomerMessages = 1, Actionable = 1 };
     private static readonly KpiDelta OtherCustomerMessage = new() { Mentions = 1, CustomerMessages = 1 };
+
+    /// <summary>The count of one triaged customer message, by actionable (bit 0), noise (bit 1) and sentiment label
+    /// (bits 2–3): shared, as the deltas are immutable.</summary>
+    private static readonly KpiDelta[] TriagedMessages = [.. Enumerable.Range(0, 16).Select(i => new KpiDelta
+    {
+        Mentions = 1,
+        CustomerMessages = 1,
+        Actionable = i & 1,
+        Noise = (i >> 1) & 1,
+        NegativeMessages = (Triage.SentimentLabel)(i >> 2) == Triage.SentimentLabel.Negative ? 1 : 0,
+        NeutralMessages = (Triage.SentimentLabel)(i >> 2) == Triage.SentimentLabel.Neutral ? 1 : 0,
+        PositiveMessages = (Triage.SentimentLabel)(i >> 2) == Triage.SentimentLabel.Positive ? 1 : 0,
+    })];
 }

@@ -58,6 +58,24 @@ public static class CaseStateJson
         if (state.CustomerHandle is { } handle) writer.WriteString("handle", handle);
         if (state.Link is { } link) writer.WriteString("link", link);
         writer.WriteString("excerpt", state.Excerpt);
+        if (state.Tags.Length > 0)
+        {
+            writer.WriteStartArray("tags");
+            foreach (var tag in state.Tags) writer.WriteStringValue(tag);
+            writer.WriteEndArray();
+        }
+        if (state.Queue is { } queue) writer.WriteString("queue", queue);
+        if (state.Sentiment.Count > 0)
+        {
+            // [first score, first label, last score, last label, count]
+            writer.WriteStartArray("sentiment");
+            writer.WriteNumberValue(state.Sentiment.First.Score);
+            writer.WriteNumberValue((int)state.Sentiment.First.Label);
+            writer.WriteNumberValue(state.Sentiment.Last.Score);
+            writer.WriteNumberValue((int)state.Sentiment.Last.Label);
+            writer.WriteNumberValue(state.Sentiment.Count);
+            writer.WriteEndArray();
+        }
         writer.WriteEndObject();
     }
 
@@ -120,6 +138,14 @@ public static class CaseStateJson
             CustomerHandle = root.TryGetProperty("handle", out var handle) ? handle.GetString() : null,
             Link = root.TryGetProperty("link", out var link) ? link.GetString() : null,
             Excerpt = root.GetProperty("excerpt").GetString() ?? "",
+            Tags = root.TryGetProperty("tags", out var tags) ? [.. tags.EnumerateArray().Select(t => t.GetString() ?? "")] : [],
+            Queue = root.TryGetProperty("queue", out var queue) ? queue.GetString() : null,
+            Sentiment = root.TryGetProperty("sentiment", out var sentiment)
+                ? new Triage.CaseSentimentTrack(
+                    new Triage.SentimentScore(sentiment[0].GetSingle(), (Triage.SentimentLabel)sentiment[1].GetInt32()),
+                    new Triage.SentimentScore(sentiment[2].GetSingle(), (Triage.SentimentLabel)sentiment[3].GetInt32()),
+                    sentiment[4].GetInt32())
+                : default,
         };
     }
 

@@ -18,6 +18,10 @@ public static class KpiAggregateJson
         Count(writer, "customerMessages", aggregate.CustomerMessages);
         Count(writer, "actionable", aggregate.Actionable);
         Count(writer, "brandMessages", aggregate.BrandMessages);
+        Count(writer, "noise", aggregate.Noise);
+        Count(writer, "negativeMessages", aggregate.NegativeMessages);
+        Count(writer, "neutralMessages", aggregate.NeutralMessages);
+        Count(writer, "positiveMessages", aggregate.PositiveMessages);
         Count(writer, "casesOpened", aggregate.CasesOpened);
         Count(writer, "casesReopened", aggregate.CasesReopened);
         Count(writer, "casesResolved", aggregate.CasesResolved);
@@ -63,6 +67,10 @@ public static class KpiAggregateJson
                 CustomerMessages = Long(root, "customerMessages"),
                 Actionable = Long(root, "actionable"),
                 BrandMessages = Long(root, "brandMessages"),
+                Noise = Long(root, "noise"),
+                NegativeMessages = Long(root, "negativeMessages"),
+                NeutralMessages = Long(root, "neutralMessages"),
+                PositiveMessages = Long(root, "positiveMessages"),
                 CasesOpened = Long(root, "casesOpened"),
                 CasesReopened = Long(root, "casesReopened"),
                 CasesResolved = Long(root, "casesResolved"),

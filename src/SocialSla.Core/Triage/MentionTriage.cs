@@ -36,9 +36,21 @@ public sealed class MentionTriage
     private readonly Dictionary<string, (int Keywords, int Exclusions, bool AnyKeyword)> _brandsByValue = new(StringComparer.Ordinal);
     private readonly CompiledRule[] _rules;
     private readonly NearDuplicateIndex? _duplicates;
+    private readonly NearDuplicateVerdicts? _verdicts;
     private readonly TriageResult _brandResult;
 
     private sealed record CompiledRule(RoutingRule Rule, int TermSet, HashSet<PlatformAccountId>? AccountIds, HashSet<string>? AccountValues);
+
+    /// <summary>Creates a triage that takes its near-duplicate verdicts from a pass over a whole export instead of
+    /// its own memory, so partitions of one replay agree (see <see cref="NearDuplicateVerdicts"/>).</summary>
+    /// <exception cref="ArgumentException">A setting is out of range, or a rule or brand scope is malformed.</exception>
+    public MentionTriage(TriageOptions options, NearDuplicateVerdicts verdicts)
+        : this(options)
+    {
+        ArgumentNullException.ThrowIfNull(verdicts);
+        _verdicts = verdicts;
+        _duplicates = null;
+    }
 
     /// <summary>Creates a triage with the given settings.</summary>
     /// <exception cref="ArgumentException">A setting is out of range, or a rule or brand scope is malformed.</exception>
@@ -141,9 +153,15 @@ public sealed class MentionTriage
 
         if (IsBot(mention.Author)) noise |= NoiseReasons.BotAuthor;
 
-        if (_duplicates is not null && f.FingerprintWords >= _options.DuplicateMinWords
+        if (_verdicts is not null)
+        {
+            if (_verdicts.IsNearDuplicate(mention.IdempotencyKey)) noise |= NoiseReasons.NearDuplicate;
+        }
+        else if (_duplicates is not null && f.FingerprintWords >= _options.DuplicateMinWords
             && _duplicates.See(f.Fingerprint, mention.Author.Id.GetHashCode()) >= _options.DuplicateAuthors)
+        {
             noise |= NoiseReasons.NearDuplicate;
+        }
 
         if ((_brands.Count > 0 || _brandsByValue.Count > 0) && mention.Channel is Channel.Mention or Channel.Post
             && mention.ParentId is null && mention.ThreadKey is null

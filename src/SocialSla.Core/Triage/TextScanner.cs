@@ -20,7 +20,7 @@ namespace SocialSla.Core.Triage;
 /// <see cref="NegativeThreshold"/> split the labels. Text in a detected language other than English gets <see cref="SentimentLabel.Unknown"/>.</para>
 /// <para>Allocates nothing per call (a per-thread buffer, or a pooled one for texts over 8,192 characters). Thread-safe.</para>
 /// </remarks>
-internal static class TextScanner
+internal static partial class TextScanner
 {
     /// <summary>The score at or above which a text is positive.</summary>
     public const float PositiveThreshold = 0.25f;

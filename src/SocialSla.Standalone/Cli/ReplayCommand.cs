@@ -1,7 +1,9 @@
 using System.CommandLine;
 using SocialSla.Core.Import;
 using SocialSla.Core.Mentions;
+using SocialSla.Core.Privacy;
 using SocialSla.Core.Sla;
+using SocialSla.Core.Triage;
 using SocialSla.Standalone.Replay;
 
 namespace SocialSla.Standalone.Cli;
@@ -21,17 +23,22 @@ internal static class ReplayCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the text report." };
         var strict = new Option<bool>("--strict") { Description = "Stop at the first malformed row (exit code 1) instead of skipping it." };
         var stats = new Option<bool>("--stats") { Description = "Also print throughput and peak memory to standard error." };
+        var triage = new Option<string?>("--triage") { Description = "Triage customer messages with these settings (a JSON triage object, or a serve configuration with a triage member; see README) and report triage." };
+        var maskPii = new Option<string>("--mask-pii") { Description = "on (default) or off: mask e-mail addresses, phone and card numbers in the text before the pipeline reads it, as serve does.", DefaultValueFactory = _ => "on" };
+        maskPii.AcceptOnlyFromAmong("on", "off");
         var command = new Command("replay", "Replay an export through the pipeline on a simulated clock and print the KPI report.")
         {
-            file, format, policy, target, json, strict, stats,
+            file, format, policy, target, json, strict, stats, triage, maskPii,
         };
         command.SetAction(parsed => Run(
             parsed.GetValue(file)!, parsed.GetValue(format), parsed.GetValue(policy), parsed.GetValue(target),
-            parsed.GetValue(json), parsed.GetValue(strict), parsed.GetValue(stats), output, error));
+            parsed.GetValue(json), parsed.GetValue(strict), parsed.GetValue(stats), parsed.GetValue(triage),
+            parsed.GetValue(maskPii) == "on" ? PiiKinds.All : PiiKinds.None, output, error));
         return command;
     }
 
-    private static int Run(string path, string? format, string? policyPath, string? target, bool json, bool strict, bool stats, TextWriter output, TextWriter error)
+    private static int Run(string path, string? format, string? policyPath, string? target, bool json, bool strict, bool stats,
+        string? triagePath, PiiKinds masking, TextWriter output, TextWriter error)
     {
         format ??= Path.GetExtension(path).ToLowerInvariant() switch
         {
@@ -50,9 +57,13 @@ internal static class ReplayCommand
             policy = policy.WithReplyTargetOverride(duration);
         }
 
+        TriageOptions? triage = null;
+        if (triagePath is not null && !TriageFile.TryLoad(triagePath, out triage, out var triageError)) return Fail(error, triageError);
+
         var clock = System.Diagnostics.Stopwatch.StartNew();
         ImportBatch batch;
-        var options = new ImportOptions { Strict = strict, KeepText = policy.BotMarkers.Count > 0 };
+        var keepText = policy.BotMarkers.Count > 0 || triage is not null;
+        var options = new ImportOptions { Strict = strict, KeepText = keepText };
         try
         {
             using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
@@ -72,7 +83,7 @@ internal static class ReplayCommand
         }
 
         var readTime = clock.Elapsed;
-        var result = ReplayRunner.Run(batch.Mentions, policy, batch.Rows, batch.Issues.Count);
+        var result = ReplayRunner.Run(batch.Mentions, policy, batch.Rows, batch.Issues.Count, Environment.ProcessorCount, triage, keepText ? masking : PiiKinds.None);
         if (stats) WriteStats(error, result, readTime, clock.Elapsed);
         if (json)
         {

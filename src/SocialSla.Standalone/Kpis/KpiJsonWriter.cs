@@ -55,6 +55,12 @@ internal static class KpiJsonWriter
         json.WriteNumber("customer", total.CustomerMessages);
         json.WriteNumber("actionable", total.Actionable);
         json.WriteNumber("brand", total.BrandMessages);
+        json.WriteNumber("noise", total.Noise);
+        json.WriteStartObject("sentiment");
+        json.WriteNumber("negative", total.NegativeMessages);
+        json.WriteNumber("neutral", total.NeutralMessages);
+        json.WriteNumber("positive", total.PositiveMessages);
+        json.WriteEndObject();
         json.WriteEndObject();
     }
 

@@ -5,6 +5,7 @@ using SocialSla.Core.Alerts;
 using SocialSla.Core.Kpis;
 using SocialSla.Core.Mentions;
 using SocialSla.Core.Sla;
+using SocialSla.Core.Triage;
 using SocialSla.Standalone.Kpis;
 
 namespace SocialSla.Standalone.Replay;
@@ -32,6 +33,8 @@ internal static class ReplayReportWriter
         }
         json.WriteEndObject();
 
+        if (result.Triage is { } triage) WriteTriage(json, triage);
+
         json.WriteStartObject("input");
         json.WriteNumber("rows", result.Rows);
         json.WriteNumber("skipped", result.Skipped);
@@ -41,6 +44,65 @@ internal static class ReplayReportWriter
         json.Flush();
         output.WriteByte((byte)'\n');
     }
+
+    private static readonly (NoiseReasons Reason, string Name)[] NoiseNames =
+    [
+        (NoiseReasons.LinkSpam, "linkSpam"), (NoiseReasons.Promotion, "promotion"), (NoiseReasons.NearDuplicate, "nearDuplicate"),
+        (NoiseReasons.BotAuthor, "botAuthor"), (NoiseReasons.OffBrand, "offBrand"),
+    ];
+
+    private static readonly Priority[] Priorities = [Priority.Low, Priority.Normal, Priority.High, Priority.Urgent];
+
+    private static readonly SentimentLabel[] Labels = [SentimentLabel.Negative, SentimentLabel.Neutral, SentimentLabel.Positive, SentimentLabel.Unknown];
+
+    private static void WriteTriage(Utf8JsonWriter json, TriageTally triage)
+    {
+        json.WriteStartObject("triage");
+        json.WriteNumber("mentions", triage.Messages);
+        json.WriteNumber("actionable", triage.Actionable);
+        json.WriteNumber("noise", triage.Noise);
+        json.WriteStartObject("noiseReasons");
+        foreach (var (reason, name) in NoiseNames) json.WriteNumber(name, triage.NoiseFor(reason));
+        json.WriteEndObject();
+        json.WriteStartObject("priority");
+        foreach (var priority in Priorities) json.WriteNumber(priority.ToString().ToLowerInvariant(), triage.WithPriority(priority));
+        json.WriteEndObject();
+        json.WriteStartObject("sentiment");
+        foreach (var label in Labels) json.WriteNumber(LabelName(label), triage.WithSentiment(label));
+        json.WriteEndObject();
+        json.WriteStartObject("sentimentChange");
+        json.WriteNumber("cases", triage.CasesCompared);
+        json.WriteNumber("improved", triage.CasesImproved);
+        json.WriteNumber("worsened", triage.CasesWorsened);
+        json.WriteNumber("unchanged", triage.CasesUnchanged);
+        KpiJsonWriter.WriteNumber(json, "meanScoreChange", triage.MeanScoreChange is { } mean ? Math.Round(mean, 4) : null);
+        json.WriteEndObject();
+        json.WriteStartObject("queues");
+        foreach (var (queue, count) in triage.Queues.OrderBy(q => q.Key, StringComparer.Ordinal)) json.WriteNumber(queue, count);
+        json.WriteEndObject();
+        json.WriteStartObject("tags");
+        foreach (var (tag, count) in triage.Tags.OrderBy(t => t.Key, StringComparer.OrdinalIgnoreCase)) json.WriteNumber(tag, count);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static string LabelName(SentimentLabel label) => label.ToString().ToLowerInvariant();
+
+    private static void AppendTriage(StringBuilder text, TriageTally triage)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var reasons = string.Join(", ", NoiseNames.Select(n => $"{n.Name} {triage.NoiseFor(n.Reason):N0}"));
+        text.AppendLine(c, $"Triage       {triage.Messages:N0} customer messages: {triage.Actionable:N0} actionable, {triage.Noise:N0} noise ({reasons})");
+        text.AppendLine(c, $"  priority   {string.Join(", ", Priorities.Select(p => $"{p.ToString().ToLowerInvariant()} {triage.WithPriority(p):N0}"))}");
+        text.AppendLine(c, $"  sentiment  {string.Join(", ", Labels.Select(l => $"{LabelName(l)} {triage.WithSentiment(l):N0}"))}");
+        var mean = triage.MeanScoreChange is { } m ? m.ToString("+0.000;-0.000;0.000", c) : "–";
+        text.AppendLine(c, $"  change     {triage.CasesCompared:N0} cases compared (first to last customer message): {triage.CasesImproved:N0} improved, {triage.CasesWorsened:N0} worsened, {triage.CasesUnchanged:N0} unchanged; mean score change {mean}");
+        text.AppendLine(c, $"  queues     {Join(triage.Queues, StringComparer.Ordinal)}");
+        text.AppendLine(c, $"  tags       {Join(triage.Tags, StringComparer.OrdinalIgnoreCase)}");
+    }
+
+    private static string Join(IReadOnlyDictionary<string, long> counts, StringComparer order) =>
+        counts.Count == 0 ? "–" : string.Join(", ", counts.OrderBy(p => p.Key, order).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:N0}")));
 
     public static string Text(ReplayResult result)
     {
@@ -55,6 +117,7 @@ internal static class ReplayReportWriter
         text.AppendLine(c, $"             within 15 min {Percent(summary.FirstReplyWithin15m)}, within 1 h {Percent(summary.FirstReplyWithin1h)}");
         text.AppendLine(c, $"Responses    {summary.ResponseCount:N0}; mean {Time(summary.ResponseMeanSeconds)}");
         text.AppendLine(c, $"Resolution   {summary.ResolutionCount:N0}; mean {Time(summary.ResolutionMeanSeconds)}");
+        if (result.Triage is { } triage) AppendTriage(text, triage);
         text.AppendLine("Alerts");
         foreach (var clock in ReportedClocks)
         {

@@ -10,10 +10,12 @@ namespace SocialSla.Standalone.Replay;
 /// <param name="Skipped">Rows skipped as malformed.</param>
 /// <param name="Duplicates">Rows that repeated a delivery already seen.</param>
 /// <param name="Alerts">Alerts raised.</param>
+/// <param name="Triage">Triage's verdicts, when the replay triaged (<c>--triage</c>).</param>
 public sealed record ReplayResult(
     KpiAggregate Total,
     IReadOnlyDictionary<PlatformAccountId, KpiAggregate> ByAccount,
     long Rows,
     long Skipped,
     long Duplicates,
-    long Alerts);
+    long Alerts,
+    Core.Triage.TriageTally? Triage = null);

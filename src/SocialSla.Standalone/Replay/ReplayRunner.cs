@@ -3,7 +3,9 @@ using SocialSla.Core.Cases;
 using SocialSla.Core.Kpis;
 using SocialSla.Core.Mentions;
 using SocialSla.Core.Pipeline;
+using SocialSla.Core.Privacy;
 using SocialSla.Core.Sla;
+using SocialSla.Core.Triage;
 
 namespace SocialSla.Standalone.Replay;
 
@@ -28,8 +30,18 @@ internal static class ReplayRunner
     /// <summary>Replays on <paramref name="workers"/> threads, each taking a contiguous share of the conversations
     /// with its own pipeline; their KPI aggregates merge at the end (sums and sketch buckets: the same result in any
     /// split).</summary>
-    public static ReplayResult Run(IReadOnlyList<Mention> mentions, SlaPolicy policy, long rows, long skipped, int workers)
+    public static ReplayResult Run(IReadOnlyList<Mention> mentions, SlaPolicy policy, long rows, long skipped, int workers) =>
+        Run(mentions, policy, rows, skipped, workers, null, PiiKinds.None);
+
+    /// <summary>Replays with triage (when <paramref name="triage"/> is given) and personal data masked in every text
+    /// before the pipeline reads it.</summary>
+    /// <remarks>Near-duplicates are the one triage rule that looks across conversations: they are decided first, over
+    /// the whole input in time order (<see cref="NearDuplicateVerdicts"/>), so the verdicts, KPIs and triage tally do
+    /// not depend on <paramref name="workers"/>.</remarks>
+    public static ReplayResult Run(IReadOnlyList<Mention> mentions, SlaPolicy policy, long rows, long skipped, int workers, TriageOptions? triage, PiiKinds masking)
     {
+        Func<Mention, Mention>? prepare = masking == PiiKinds.None ? null : m => PiiMasker.Mask(m, masking);
+        var verdicts = triage is null ? null : NearDuplicateVerdicts.Compute(triage, mentions, prepare);
         var (order, starts) = ConversationPartitioner.Plan(mentions);
         var groupCount = starts.Length - 1;
         workers = Math.Clamp(workers, 1, Math.Max(1, groupCount));
@@ -46,14 +58,17 @@ internal static class ReplayRunner
 
         var sinks = new Sink[workers];
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
-            sinks[w] = RunGroups(mentions, policy, order, starts, bounds[w], bounds[w + 1]));
+            sinks[w] = RunGroups(mentions, policy, order, starts, bounds[w], bounds[w + 1],
+                triage is null ? null : new MentionTriage(triage, verdicts!), prepare));
 
         var byAccount = new Dictionary<PlatformAccountId, KpiAggregate>();
+        var tally = triage is null ? null : new TriageTally();
         long duplicates = 0, alerts = 0;
         foreach (var sink in sinks)
         {
             duplicates += sink.Duplicates;
             alerts += sink.Alerts;
+            tally?.Merge(sink.Triage);
             foreach (var (account, aggregate) in sink.ByAccount)
             {
                 if (byAccount.TryGetValue(account, out var merged)) merged.Merge(aggregate);
@@ -62,10 +77,11 @@ internal static class ReplayRunner
         }
         var total = new KpiAggregate();
         foreach (var aggregate in byAccount.Values) total.Merge(aggregate);
-        return new ReplayResult(total, byAccount, rows, skipped, duplicates, alerts);
+        return new ReplayResult(total, byAccount, rows, skipped, duplicates, alerts, tally);
     }
 
-    private static Sink RunGroups(IReadOnlyList<Mention> mentions, SlaPolicy policy, int[] order, int[] starts, int firstGroup, int endGroup)
+    private static Sink RunGroups(IReadOnlyList<Mention> mentions, SlaPolicy policy, int[] order, int[] starts, int firstGroup, int endGroup,
+        MentionTriage? triage, Func<Mention, Mention>? prepare)
     {
         var state = new InMemoryPipelineState();
         var timers = new PriorityQueue<CaseId, Instant>();
@@ -75,17 +91,20 @@ internal static class ReplayRunner
             var (from, to) = (starts[group], starts[group + 1]);
             if (to - from > ReuseLimit) state = new InMemoryPipelineState();
             else state.Clear();
-            var pipeline = new MentionPipeline(policy, state);
+            var pipeline = new MentionPipeline(policy, state, triage);
             for (var k = from; k < to; k++)
             {
                 var mention = mentions[order[k]];
+                if (prepare is not null) mention = prepare(mention);
                 var now = mention.CreatedAt;
                 RunTimers(pipeline, timers, sink, now);
                 var result = pipeline.Ingest(mention, now);
                 if (result.Outcome == IngestOutcome.Duplicate) sink.Duplicates++;
+                if (result.Triage is { } verdict) sink.Count(verdict, result.Case);
                 sink.Execute(result.Commands, timers);
             }
             RunTimers(pipeline, timers, sink, Instant.MaxValue);
+            sink.EndConversation();
         }
         return sink;
     }
@@ -106,6 +125,25 @@ internal static class ReplayRunner
         public long Alerts { get; private set; }
 
         public long Duplicates { get; set; }
+
+        public TriageTally Triage { get; } = new();
+
+        /// <summary>The sentiment track of each case of the current conversation (cases never span conversations).</summary>
+        private readonly Dictionary<CaseId, CaseSentimentTrack> _sentiment = [];
+
+        public void Count(in TriageResult verdict, CaseId? caseId)
+        {
+            Triage.Add(verdict);
+            if (caseId is { } id && !verdict.IsNoise) _sentiment[id] = _sentiment.GetValueOrDefault(id).With(verdict.Sentiment);
+        }
+
+        public void EndConversation()
+        {
+            if (_sentiment.Count == 0) return;
+            foreach (var track in _sentiment.Values)
+                if (track.Comparable) Triage.AddCase(track.First, track.Last);
+            _sentiment.Clear();
+        }
 
         public void Execute(IReadOnlyList<CaseCommand> commands, PriorityQueue<CaseId, Instant> timers)
         {

@@ -13,9 +13,9 @@ internal sealed class SimulatedHost
 {
     private readonly PriorityQueue<CaseId, Instant> _timers = new();
 
-    public SimulatedHost(SlaPolicy? policy = null)
+    public SimulatedHost(SlaPolicy? policy = null, SocialSla.Core.Triage.MentionTriage? triage = null)
     {
-        Pipeline = new MentionPipeline(policy ?? SlaPolicy.Default, State);
+        Pipeline = new MentionPipeline(policy ?? SlaPolicy.Default, State, triage);
     }
 
     public InMemoryPipelineState State { get; } = new();

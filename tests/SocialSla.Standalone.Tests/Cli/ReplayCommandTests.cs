@@ -132,4 +132,58 @@ public class ReplayCommandTests
         Assert.Contains("1 opened, 1 answered (100.0 %)", output);
         Assert.Contains("mean 10m 0s", output);
     }
+
+    [Fact]
+    public void Replay_WithTriage_ReportsTriageInTextAndJson()
+    {
+        using var files = new TempFiles();
+        var path = files.Write("t.csv", Header +
+            "1,500,True,Wed May 02 16:14:43 +0000 2018,@Acme my parcel is late and this is terrible,2,\n" +
+            "2,Acme,False,Wed May 02 16:20:43 +0000 2018,@500 sorry! we are on it,3,1\n" +
+            "3,500,True,Wed May 02 16:30:43 +0000 2018,@Acme great it arrived thanks so much,,2\n" +
+            "4,501,True,Wed May 02 17:00:00 +0000 2018,@Acme free followers http://a.example http://b.example http://c.example,,\n" +
+            "5,502,True,Wed May 02 17:05:00 +0000 2018,@Acme I need a refund for my order,,\n");
+        var triage = files.Write("triage.json", """
+            { "routing": { "rules": [ { "name": "billing", "when": { "terms": ["refund*"] }, "tags": ["billing"], "queue": "billing-team" } ] } }
+            """);
+
+        var json = CliRunner.ReplayJson(path, "--triage", triage).GetProperty("triage");
+        Assert.Equal(4, json.GetProperty("mentions").GetInt64());
+        Assert.Equal(1, json.GetProperty("noise").GetInt64());
+        Assert.Equal(1, json.GetProperty("noiseReasons").GetProperty("linkSpam").GetInt64());
+        Assert.Equal(2, json.GetProperty("actionable").GetInt64());              // the thanks after the reply is not
+        Assert.Equal(4, json.GetProperty("priority").EnumerateObject().Sum(p => p.Value.GetInt64()));
+        Assert.Equal(1, json.GetProperty("sentimentChange").GetProperty("cases").GetInt64());
+        Assert.Equal(1, json.GetProperty("sentimentChange").GetProperty("improved").GetInt64());
+        Assert.Equal(1, json.GetProperty("queues").GetProperty("billing-team").GetInt64());
+        Assert.Equal(1, json.GetProperty("tags").GetProperty("billing").GetInt64());
+
+        var (exit, text, _) = CliRunner.Run("replay", path, "--triage", triage);
+        Assert.Equal(0, exit);
+        Assert.Contains("Triage       4 customer messages: 2 actionable, 1 noise", text);
+        Assert.Contains("1 improved", text);
+    }
+
+    [Fact]
+    public void Replay_TriageSectionOfAServeConfiguration_IsTaken()
+    {
+        using var files = new TempFiles();
+        var path = files.Write("t.csv", Header + "1,500,True,Wed May 02 16:14:43 +0000 2018,@Acme where is my parcel?,,\n");
+        var config = files.Write("serve.json", """{ "database": "x.db", "triage": { "routing": { "defaultQueue": "care" } } }""");
+        var json = CliRunner.ReplayJson(path, "--triage", config).GetProperty("triage");
+        Assert.Equal(1, json.GetProperty("queues").GetProperty("care").GetInt64());
+    }
+
+    [Fact]
+    public void Replay_InvalidTriage_ExitsWithCode2()
+    {
+        using var files = new TempFiles();
+        var (exit, _, error) = CliRunner.Run("replay", files.Write("e.csv", ""), "--triage", files.Write("t.json", """{ "noise": { "linkSpamLinkz": 2 } }"""));
+        Assert.Equal(2, exit);
+        Assert.Contains("linkSpamLinkz", error);
+    }
+
+    [Fact]
+    public void Replay_WithoutTriage_HasNoTriageMember() =>
+        Assert.False(CliRunner.ReplayJson(new TempFiles().Write("e.csv", "")).TryGetProperty("triage", out _));
 }

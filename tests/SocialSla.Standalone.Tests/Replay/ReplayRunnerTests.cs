@@ -10,13 +10,14 @@ using SocialSla.Standalone.Replay;
 
 namespace SocialSla.Standalone.Tests.Replay;
 
-public class ReplayRunnerTests
+public partial class ReplayRunnerTests
 {
     /// <summary>The straightforward replay: one pipeline, every mention in global creation order, one timer queue.</summary>
-    private static (KpiAggregate Total, long Alerts, long Duplicates) GlobalOrder(IReadOnlyList<Mention> mentions, SlaPolicy policy)
+    private static (KpiAggregate Total, long Alerts, long Duplicates) GlobalOrder(IReadOnlyList<Mention> mentions, SlaPolicy policy,
+        Core.Triage.MentionTriage? triage = null, Func<Mention, Mention>? prepare = null)
     {
         var state = new InMemoryPipelineState();
-        var pipeline = new MentionPipeline(policy, state);
+        var pipeline = new MentionPipeline(policy, state, triage);
         var timers = new PriorityQueue<CaseId, Instant>();
         var total = new KpiAggregate();
         long alerts = 0, duplicates = 0;
@@ -40,7 +41,7 @@ public class ReplayRunnerTests
         foreach (var mention in mentions.Select((m, i) => (m, i)).OrderBy(p => p.m.CreatedAt).ThenBy(p => p.i).Select(p => p.m))
         {
             RunTimers(mention.CreatedAt);
-            var result = pipeline.Ingest(mention, mention.CreatedAt);
+            var result = pipeline.Ingest(prepare is null ? mention : prepare(mention), mention.CreatedAt);
             if (result.Outcome == IngestOutcome.Duplicate) duplicates++;
             Execute(result.Commands);
         }
@@ -69,6 +70,10 @@ public class ReplayRunnerTests
     private static void AssertSame(KpiAggregate expected, KpiAggregate actual)
     {
         Assert.Equal(expected.Mentions, actual.Mentions);
+        Assert.Equal(expected.Actionable, actual.Actionable);
+        Assert.Equal(expected.Noise, actual.Noise);
+        Assert.Equal(expected.NegativeMessages, actual.NegativeMessages);
+        Assert.Equal(expected.PositiveMessages, actual.PositiveMessages);
         Assert.Equal(expected.CasesOpened, actual.CasesOpened);
         Assert.Equal(expected.CasesAnswered, actual.CasesAnswered);
         Assert.Equal(expected.CasesResolved, actual.CasesResolved);

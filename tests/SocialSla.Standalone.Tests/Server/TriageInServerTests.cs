@@ -41,4 +41,39 @@ public sealed class TriageInServerTests
         Assert.Contains(urgent.GetProperty("priority").GetString(), new[] { "high", "urgent" });
         Assert.Equal(T0.AddMinutes(7 + 7.5), urgent.GetProperty("nextThresholdAt").GetDateTimeOffset());
     }
+
+    [Fact]
+    public async Task Routing_tags_and_queue_appear_on_the_case_and_noise_counts_in_kpis_without_a_clock()
+    {
+        var time = new ManualTimeProvider(T0);
+        const string triage = """
+            { "routing": { "defaultQueue": "care", "rules": [
+                { "name": "billing", "when": { "terms": ["refund*", "charged twice"] }, "tags": ["billing"], "queue": "billing-team" },
+                { "name": "shipping", "when": { "terms": ["order", "delivery"] }, "tags": ["shipping"], "queue": "logistics" } ] } }
+            """;
+        await using var server = await TestServer.StartAsync(time, triage: triage);
+
+        // First message routes to logistics; the second adds the billing tag but the case keeps its first named queue.
+        await PostAsync(server, time, 0, TestServer.Mention("100", T0, text: "@ContosoCoffee where is my order? it was due yesterday"));
+        await PostAsync(server, time, 1, TestServer.Mention("101", T0.AddMinutes(1), parent: "100", text: "and I want a refund for the delivery fee"));
+        // Link spam from someone else: noise, counted, no clock.
+        await PostAsync(server, time, 2, TestServer.Mention("200", T0.AddMinutes(2), author: "301",
+            text: "@ContosoCoffee cheap followers http://a.example http://b.example http://c.example"));
+
+        var routed = (await server.SendAsync(HttpMethod.Get, "/api/cases/x:ContosoCoffee:100")).Body;
+        Assert.Equal(new[] { "shipping", "billing" }, routed.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!).ToArray());
+        Assert.Equal("logistics", routed.GetProperty("queue").GetString());
+        Assert.Equal(2, routed.GetProperty("sentiment").GetProperty("messages").GetInt32());
+
+        var spam = (await server.SendAsync(HttpMethod.Get, "/api/cases/x:ContosoCoffee:200")).Body;
+        Assert.Equal("care", spam.GetProperty("queue").GetString());
+        Assert.Empty(spam.GetProperty("tags").EnumerateArray());
+        Assert.False(spam.TryGetProperty("nextThresholdAt", out _));
+        Assert.Empty(spam.GetProperty("clocks").EnumerateArray());
+
+        var mentions = (await server.SendAsync(HttpMethod.Get, "/api/kpis")).Body.GetProperty("total").GetProperty("mentions");
+        Assert.Equal(3, mentions.GetProperty("customer").GetInt64());
+        Assert.Equal(1, mentions.GetProperty("noise").GetInt64());
+        Assert.Equal(2, mentions.GetProperty("actionable").GetInt64());
+    }
 }

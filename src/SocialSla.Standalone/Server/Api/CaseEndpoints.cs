@@ -175,6 +175,23 @@ internal static class CaseEndpoints
         if (state.RootElement.TryGetProperty("handle", out var handle)) json.WriteString("customerHandle", handle.GetString());
         if (state.RootElement.TryGetProperty("link", out var link)) json.WriteString("link", link.GetString());
         json.WriteString("excerpt", state.RootElement.GetProperty("excerpt").GetString());
+        // Routing (triage): the case's tags and queue; an empty list and null without triage.
+        json.WriteStartArray("tags");
+        if (state.RootElement.TryGetProperty("tags", out var tags))
+            foreach (var tag in tags.EnumerateArray()) json.WriteStringValue(tag.GetString());
+        json.WriteEndArray();
+        if (state.RootElement.TryGetProperty("queue", out var queue)) json.WriteString("queue", queue.GetString());
+        else json.WriteNull("queue");
+        // Sentiment (triage): the first and latest customer message's label and the score change between them.
+        if (state.RootElement.TryGetProperty("sentiment", out var sentiment))
+        {
+            json.WriteStartObject("sentiment");
+            json.WriteString("first", ((Core.Triage.SentimentLabel)sentiment[1].GetInt32()).ToString().ToLowerInvariant());
+            json.WriteString("last", ((Core.Triage.SentimentLabel)sentiment[3].GetInt32()).ToString().ToLowerInvariant());
+            json.WriteNumber("scoreChange", Math.Round(sentiment[2].GetDouble() - sentiment[0].GetDouble(), 3));
+            json.WriteNumber("messages", sentiment[4].GetInt32());
+            json.WriteEndObject();
+        }
     }
 
     private static List<Action<Utf8JsonWriter>> ReadMessages(SqliteConnection connection, string caseId)

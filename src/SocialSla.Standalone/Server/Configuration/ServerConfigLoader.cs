@@ -302,6 +302,7 @@ internal static class ServerConfigLoader
             Rosters = rosters,
             WebhookRateLimit = rateLimit,
             MaxBodyBytes = options.MaxBodyBytes,
+            PiiMasking = options.MaskPii ? Core.Privacy.PiiKinds.All : Core.Privacy.PiiKinds.None,
             Pulls = pulls,
             PublicUrl = publicUrl,
             BaseDirectory = baseDirectory,

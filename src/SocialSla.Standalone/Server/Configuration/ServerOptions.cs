@@ -47,6 +47,10 @@ internal sealed class ServerOptions
 
     /// <summary>The largest webhook body accepted, in bytes.</summary>
     public int MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Whether e-mail addresses, phone numbers and payment card numbers in message text are masked before the
+    /// engine stores the text or puts an excerpt in an alert (default <see langword="true"/>).</summary>
+    public bool MaskPii { get; set; } = true;
 }
 
 /// <summary>One brand account.</summary>

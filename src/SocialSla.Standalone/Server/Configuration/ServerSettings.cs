@@ -42,6 +42,9 @@ internal sealed record ServerSettings
     /// <summary>Triage of customer messages (noise, actionable, priority), when configured (<c>triage</c>).</summary>
     public Core.Triage.TriageOptions? Triage { get; init; }
 
+    /// <summary>The personal data masked in message text before it is stored or alerted on (<c>maskPii</c>).</summary>
+    public Core.Privacy.PiiKinds PiiMasking { get; init; } = Core.Privacy.PiiKinds.All;
+
     /// <summary>Where people reach the server (links in alert cards), if configured.</summary>
     public Uri? PublicUrl { get; init; }
 

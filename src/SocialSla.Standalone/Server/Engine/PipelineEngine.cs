@@ -211,8 +211,11 @@ internal sealed class PipelineEngine : BackgroundService
             if (_decoded.TryTake(row.Seq, out var batch) || _decoder.TryDecode(row.Kind, row.Source, row.Body, row.ReceivedAt, out batch, out error))
             {
                 Count("eventsIgnored", batch.Ignored);
-                foreach (var mention in batch.Mentions)
+                foreach (var received in batch.Mentions)
                 {
+                    // Personal data is masked where text enters the pipeline: before triage reads it, the messages
+                    // table stores it and a case excerpt (alerts) quotes it.
+                    var mention = Core.Privacy.PiiMasker.Mask(received, _settings.PiiMasking);
                     var result = pipeline.Ingest(mention, now);
                     switch (result.Outcome)
                     {

@@ -90,7 +90,7 @@ public class KpiTableEntityTests
         Assert.IsType<byte[]>(properties["ResponseSketch"]);
         foreach (var name in KpiTableEntity.CounterNames) Assert.IsType<long>(properties[name]);
         foreach (var name in KpiTableEntity.SumNames) Assert.IsType<double>(properties[name]);
-        Assert.Equal(5 + 13 + 16 + 3 + 2, properties.Count);
+        Assert.Equal(5 + 17 + 16 + 3 + 2, properties.Count); // 17 counters since triage counts noise and sentiment (issue 5)
         Assert.True(properties.Count <= TableLimits.MaxUserProperties);
         Assert.All(properties.Keys, name => Assert.Matches("^[A-Z][A-Za-z0-9]*$", name));
     }
