@@ -37,6 +37,9 @@ public sealed class AppSettings
     public SlaPolicy Policy { get; init; } = SlaPolicy.Default;
     public TriageOptions? Triage { get; init; }
 
+    /// <summary>What personal data is masked in a mention's text before anything reads or stores it (default: all kinds).</summary>
+    public Core.Privacy.PiiKinds PiiMasking { get; init; } = Core.Privacy.PiiKinds.All;
+
     /// <summary>The generic sources with the account each posts for (what <see cref="Envelopes.TryDecode"/> takes).</summary>
     public IReadOnlyDictionary<string, PlatformAccountId?> GenericAccounts =>
         GenericSources.ToDictionary(p => p.Key, p => p.Value.Account, StringComparer.Ordinal);
@@ -98,6 +101,7 @@ public sealed class AppSettings
             Triage = section["TriageJson"] is { Length: > 0 } triageJson
                 ? TriageOptionsParser.TryParse(triageJson, openFile: null, out var triage, out var triageError) ? triage : throw new InvalidOperationException($"SocialSla__TriageJson: {triageError}")
                 : null,
+            PiiMasking = bool.TryParse(section["MaskPii"], out var mask) && !mask ? Core.Privacy.PiiKinds.None : Core.Privacy.PiiKinds.All,
         };
     }
 

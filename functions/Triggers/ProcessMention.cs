@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using NodaTime;
 using SocialSla.Core.Ingestion;
 using SocialSla.Core.Pipeline;
+using SocialSla.Core.Privacy;
 using SocialSla.Core.Storage.Tables;
 using SocialSla.Core.Triage;
 using SocialSla.Functions.Adapters;
@@ -39,16 +40,18 @@ public sealed class ProcessMention(AppSettings settings, PipelineTable pipeline,
             Log.EnvelopeUndecodable(log, message.MessageId, kind, error);
             throw new FormatException($"Envelope {message.MessageId} ({kind}) does not decode: {error}");
         }
-        var scores = await sentiment.ScoreAsync(batch.Mentions, cancellationToken);
+        // Personal data is masked before the text is scored, stored or put in an alert (as in serve).
+        var mentions = batch.Mentions.Select(m => PiiMasker.Mask(m, settings.PiiMasking)).ToList();
+        var scores = await sentiment.ScoreAsync(mentions, cancellationToken);
         // One triage per invocation: its near-duplicate memory is per instance (not thread-safe, not shared).
         var triage = settings.Triage is { } options ? new MentionTriage(options) : null;
         var now = Instant.FromDateTimeOffset(DateTimeOffset.UtcNow);
         var (applied, duplicates) = (0, 0);
-        var runs = new List<(Core.Mentions.Platform, string)>(batch.Mentions.Count);
+        var runs = new List<(Core.Mentions.Platform, string)>(mentions.Count);
         // The partition is the account's platform, as case ids start with the account (PipelineTableEntity.PlatformOf).
-        for (var i = 0; i < batch.Mentions.Count; i++)
+        for (var i = 0; i < mentions.Count; i++)
         {
-            var mention = batch.Mentions[i];
+            var mention = mentions[i];
             var score = scores[i];
             var runKey = mention.IdempotencyKey.ToString();
             var (outcome, _) = await PipelineTableStore.RunAsync(pipeline.Port, mention.Account.Platform, settings.Policy, runKey, state =>
@@ -62,6 +65,6 @@ public sealed class ProcessMention(AppSettings settings, PipelineTable pipeline,
         }
         // One drain for the envelope: each KPI entity is merged once per invocation, however many mentions touched it.
         await effects.DrainAsync(pipeline, runs, update => CaseOrchestrator.SignalAsync(client, update, cancellationToken), cancellationToken);
-        Log.EnvelopeProcessed(log, message.MessageId, kind, batch.Mentions.Count, applied, duplicates);
+        Log.EnvelopeProcessed(log, message.MessageId, kind, mentions.Count, applied, duplicates);
     }
 }
