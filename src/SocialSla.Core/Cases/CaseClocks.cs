@@ -34,6 +34,30 @@ public static class CaseClocks
         return clocks;
     }
 
+    /// <summary>The board colour of a case from its clocks as <see cref="Describe"/> gives them at one instant: the most
+    /// urgent of its running clocks (breached past the target, at risk past 80 %, warning past 50 % of the elapsed
+    /// target time), <see cref="CaseUrgency.Paused"/> when the running clocks are paused and none is breached, and
+    /// <see cref="CaseUrgency.Idle"/> when no clock runs.</summary>
+    /// <remarks>Stopped clocks do not count, even breached ones: the colour says what needs doing now. The reply
+    /// window has no warning or at-risk threshold of its own; it colours by the same shares of its length.</remarks>
+    public static CaseUrgency Urgency(IReadOnlyList<ClockStatus> clocks)
+    {
+        ArgumentNullException.ThrowIfNull(clocks);
+        var urgency = CaseUrgency.Idle;
+        var paused = false;
+        foreach (var clock in clocks)
+        {
+            if (clock.StoppedAt is not null) continue;
+            if (clock.State == ClockState.Paused) paused = true;
+            var level = clock.Elapsed > clock.Target ? CaseUrgency.Breached
+                : clock.Elapsed > SlaThresholds.ElapsedAt(ThresholdLevel.AtRisk, clock.Target, Duration.Zero) ? CaseUrgency.AtRisk
+                : clock.Elapsed > SlaThresholds.ElapsedAt(ThresholdLevel.Warning, clock.Target, Duration.Zero) ? CaseUrgency.Warning
+                : CaseUrgency.Running;
+            if (level > urgency) urgency = level;
+        }
+        return paused && urgency != CaseUrgency.Breached ? CaseUrgency.Paused : urgency;
+    }
+
     /// <summary>The earliest instant at which a running clock of the case reaches a threshold that has not fired, or
     /// <see langword="null"/> when none will (no clock runs, or every threshold fired).</summary>
     public static Instant? NextThresholdAt(IReadOnlyList<ClockStatus> clocks)

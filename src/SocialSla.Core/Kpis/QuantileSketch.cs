@@ -84,6 +84,20 @@ public sealed class QuantileSketch
         return ValueOf(_indexes[_used - 1]);
     }
 
+    /// <summary>How many values are at most <paramref name="value"/>, to the sketch's relative accuracy (each bucket
+    /// counts as its representative value, the one <see cref="Quantile"/> answers).</summary>
+    /// <remarks>For histograms: the count between two bounds is the difference of two calls.</remarks>
+    public long CountAtMost(double value)
+    {
+        if (double.IsNaN(value) || value < 0) return 0;
+        var count = _zeroCount;
+        for (var i = 0; i < _used; i++)
+        {
+            if (ValueOf(_indexes[i]) <= value) count += _counts[i];
+        }
+        return count;
+    }
+
     /// <summary>The buckets as (bucket index, count) pairs in index order; the zero bucket has index <see cref="int.MinValue"/>.</summary>
     /// <remarks>For storage adapters: <see cref="FromBuckets"/> rebuilds an equal sketch.</remarks>
     public IEnumerable<KeyValuePair<int, long>> Buckets()
