@@ -6,6 +6,7 @@ using SocialSla.Core.Alerts;
 using SocialSla.Standalone.Pulls;
 using SocialSla.Standalone.Server.Alerts;
 using SocialSla.Standalone.Server.Api;
+using SocialSla.Standalone.Server.Board;
 using SocialSla.Standalone.Server.Configuration;
 using SocialSla.Standalone.Server.Engine;
 using SocialSla.Standalone.Server.Storage;
@@ -66,6 +67,8 @@ internal static class ServerHost
         app.MapCaseEndpoints();
         app.MapAlertEndpoints();
         app.MapKpiEndpoints();
+        app.MapMeEndpoints();
+        app.MapBoardEndpoints();
         return app;
     }
 

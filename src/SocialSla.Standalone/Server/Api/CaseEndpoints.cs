@@ -13,61 +13,64 @@ using SocialSla.Standalone.Server.Storage;
 
 namespace SocialSla.Standalone.Server.Api;
 
-/// <summary><c>GET /api/cases</c>, <c>GET /api/cases/{id}</c> and <c>POST /api/cases/{id}/resolve</c>. Case ids
+/// <summary><c>GET /api/cases</c> (filters: <c>state</c>, <c>account</c>, <c>channel</c>, <c>priority</c>, <c>from</c>,
+/// <c>to</c> on the opening instant, <c>limit</c>), <c>GET /api/cases.csv</c> (the same filters, every state by
+/// default), <c>GET /api/cases/{id}</c> and <c>POST /api/cases/{id}/resolve</c>. Case ids
 /// contain <c>:</c> and may contain <c>#</c> or <c>/</c>: send them URL-encoded.</summary>
 internal static class CaseEndpoints
 {
-    private const int MaxList = 1000;
-
     public static void MapCaseEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/cases", List);
+        app.MapGet("/api/cases.csv", Csv);
         app.MapGet("/api/cases/{**id}", Get);
         app.MapPost("/api/cases/{**path}", Resolve);
     }
 
-    private static IResult List(HttpContext context, SqliteDatabase database, TimeProvider time, string? state, string? account, int? limit)
+    private static IResult List(SqliteDatabase database, ServerSettings settings, TimeProvider time, string? state, string? account, string? channel, string? priority, string? from, string? to, int? limit)
     {
-        var statuses = (state ?? "open") switch
-        {
-            "open" => new[] { "open" },
-            "resolved" => ["resolved"],
-            "closed" => ["closed"],
-            "all" => ["open", "resolved", "closed", "notOpened"],
-            _ => null,
-        };
-        if (statuses is null) return ApiResults.Error(StatusCodes.Status400BadRequest, "state must be open, resolved, closed or all");
-        var take = Math.Clamp(limit ?? 200, 1, MaxList);
+        if (!CaseListQuery.TryParse(state, account, channel, priority, from, to, limit, "open", out var query, out var error)) return error!;
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
-        using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT id, account, channel, priority, status, opened_at, next_threshold, state FROM cases
-            WHERE status IN ({string.Join(", ", statuses.Select((_, i) => $"$s{i}"))}) {(account is null ? "" : "AND account = $account")}
-            ORDER BY next_threshold IS NULL, next_threshold, opened_at LIMIT $limit
-            """;
-        for (var i = 0; i < statuses.Length; i++) command.Parameters.AddWithValue($"$s{i}", statuses[i]);
-        if (account is not null) command.Parameters.AddWithValue("$account", account);
-        command.Parameters.AddWithValue("$limit", take);
-        var rows = new List<CaseRow>();
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                rows.Add(new CaseRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                    reader.IsDBNull(5) ? null : reader.GetInt64(5), reader.IsDBNull(6) ? null : reader.GetInt64(6), (byte[])reader[7]));
-            }
-        }
+        List<CaseSummary> cases;
+        using (var connection = database.Open()) cases = new CaseListing(settings).Read(connection, query, now);
         return new JsonBody(json =>
         {
             json.WriteStartObject();
             json.WriteString("now", ApiTime.Format(now));
             json.WriteStartArray("cases");
-            foreach (var row in rows) WriteSummary(json, row, now);
+            foreach (var summary in cases)
+            {
+                json.WriteStartObject();
+                CaseListing.WriteFields(json, summary, now);
+                json.WriteEndObject();
+            }
             json.WriteEndArray();
             json.WriteEndObject();
         });
     }
+
+    private static IResult Csv(SqliteDatabase database, ServerSettings settings, TimeProvider time, string? state, string? account, string? channel, string? priority, string? from, string? to, int? limit)
+    {
+        if (!CaseListQuery.TryParse(state, account, channel, priority, from, to, limit ?? CaseListQuery.MaxLimit, "all", out var query, out var error)) return error!;
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        List<CaseSummary> cases;
+        using (var connection = database.Open()) cases = new CaseListing(settings).Read(connection, query, now);
+        string At(Instant? at) => at is { } a ? ApiTime.Format(a) : "";
+        return new CsvBody("cases.csv", CsvColumns, cases.Select(c => (IReadOnlyList<string>)
+        [
+            c.Id, c.Account, c.Channel, c.Priority, c.Status, At(c.OpenedAt), At(c.ClosedAt), At(c.NextThresholdAt),
+            c.NextThreshold is { } level ? AlertId.LevelName(level) : "", CaseListing.UrgencyName(c.Urgency), CsvBody.Text(c.CustomerHandle),
+            CsvBody.Number(c.Sentiment.Score), c.Sentiment.Label.ToString().ToLowerInvariant(), CsvBody.Text(string.Join(' ', c.Tags)),
+            string.Join(' ', CaseListing.ReasonNames(c.PriorityReasons)), CsvBody.Text(c.Excerpt), c.Link ?? "",
+        ]));
+    }
+
+    /// <summary>The columns of <c>GET /api/cases.csv</c>; tags and priority reasons are space-separated.</summary>
+    internal static readonly string[] CsvColumns =
+    [
+        "id", "account", "channel", "priority", "status", "openedAt", "closedAt", "nextThresholdAt", "nextThreshold", "urgency",
+        "customerHandle", "sentimentScore", "sentiment", "tags", "priorityReasons", "excerpt", "link",
+    ];
 
     private static IResult Get(string id, SqliteDatabase database, ServerSettings settings, TimeProvider time)
     {
@@ -77,12 +80,13 @@ internal static class CaseEndpoints
         if (row is null) return ApiResults.Error(StatusCodes.Status404NotFound, $"no case '{id}'");
         var state = CaseStateJson.Read(row.State, settings.Policy);
         var clocks = row.Status is "open" or "notOpened" ? CaseClocks.Describe(state, settings.Policy, now) : CaseClocks.Describe(state, settings.Policy, state.ClosedAt ?? now);
+        var summary = new CaseListing(settings).Summarize(row.Id, row.Account, row.Channel, row.Priority, row.Status, row.OpenedAt, row.NextThreshold, row.State, now);
         var messages = ReadMessages(connection, id);
         var alerts = AlertEndpoints.ReadAlerts(connection, "a.case_id = $id", ("$id", id));
         return new JsonBody(json =>
         {
             json.WriteStartObject();
-            WriteSummaryFields(json, row, now);
+            CaseListing.WriteFields(json, summary, now);
             json.WriteStartArray("clocks");
             foreach (var clock in clocks)
             {
@@ -149,49 +153,6 @@ internal static class CaseEndpoints
         if (!reader.Read()) return null;
         return new CaseRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
             reader.IsDBNull(5) ? null : reader.GetInt64(5), reader.IsDBNull(6) ? null : reader.GetInt64(6), (byte[])reader[7]);
-    }
-
-    private static void WriteSummary(Utf8JsonWriter json, CaseRow row, Instant now)
-    {
-        json.WriteStartObject();
-        WriteSummaryFields(json, row, now);
-        json.WriteEndObject();
-    }
-
-    private static void WriteSummaryFields(Utf8JsonWriter json, CaseRow row, Instant now)
-    {
-        json.WriteString("id", row.Id);
-        json.WriteString("account", row.Account);
-        json.WriteString("channel", row.Channel);
-        json.WriteString("priority", row.Priority);
-        json.WriteString("status", row.Status);
-        if (row.OpenedAt is { } opened) json.WriteString("openedAt", ApiTime.Format(opened));
-        if (row.NextThreshold is { } next)
-        {
-            json.WriteString("nextThresholdAt", ApiTime.Format(next));
-            json.WriteNumber("secondsToNextThreshold", Math.Round((InstantNanos.FromNanos(next) - now).TotalSeconds, 3));
-        }
-        using var state = JsonDocument.Parse(row.State);
-        if (state.RootElement.TryGetProperty("handle", out var handle)) json.WriteString("customerHandle", handle.GetString());
-        if (state.RootElement.TryGetProperty("link", out var link)) json.WriteString("link", link.GetString());
-        json.WriteString("excerpt", state.RootElement.GetProperty("excerpt").GetString());
-        // Routing (triage): the case's tags and queue; an empty list and null without triage.
-        json.WriteStartArray("tags");
-        if (state.RootElement.TryGetProperty("tags", out var tags))
-            foreach (var tag in tags.EnumerateArray()) json.WriteStringValue(tag.GetString());
-        json.WriteEndArray();
-        if (state.RootElement.TryGetProperty("queue", out var queue)) json.WriteString("queue", queue.GetString());
-        else json.WriteNull("queue");
-        // Sentiment (triage): the first and latest customer message's label and the score change between them.
-        if (state.RootElement.TryGetProperty("sentiment", out var sentiment))
-        {
-            json.WriteStartObject("sentiment");
-            json.WriteString("first", ((Core.Triage.SentimentLabel)sentiment[1].GetInt32()).ToString().ToLowerInvariant());
-            json.WriteString("last", ((Core.Triage.SentimentLabel)sentiment[3].GetInt32()).ToString().ToLowerInvariant());
-            json.WriteNumber("scoreChange", Math.Round(sentiment[2].GetDouble() - sentiment[0].GetDouble(), 3));
-            json.WriteNumber("messages", sentiment[4].GetInt32());
-            json.WriteEndObject();
-        }
     }
 
     private static List<Action<Utf8JsonWriter>> ReadMessages(SqliteConnection connection, string caseId)
