@@ -10,6 +10,7 @@ internal static class CliApp
         var root = new RootCommand("SocialSla: SLA clocks, alerts and KPIs for social-media customer care.")
         {
             ReplayCommand.Create(output, error),
+            ReportCommand.Create(output, error),
             GenerateCommand.Create(output, error),
             ServeCommand.Create(output, error),
             TokenCommand.Create(output),

@@ -11,6 +11,7 @@ namespace SocialSla.Standalone.Replay;
 /// <param name="Duplicates">Rows that repeated a delivery already seen.</param>
 /// <param name="Alerts">Alerts raised.</param>
 /// <param name="Triage">Triage's verdicts, when the replay triaged (<c>--triage</c>).</param>
+/// <param name="ByHour">KPIs per (account, channel, priority, hour), when the replay was asked to keep them.</param>
 public sealed record ReplayResult(
     KpiAggregate Total,
     IReadOnlyDictionary<PlatformAccountId, KpiAggregate> ByAccount,
@@ -18,4 +19,5 @@ public sealed record ReplayResult(
     long Skipped,
     long Duplicates,
     long Alerts,
-    Core.Triage.TriageTally? Triage = null);
+    Core.Triage.TriageTally? Triage = null,
+    IReadOnlyDictionary<KpiKey, KpiAggregate>? ByHour = null);

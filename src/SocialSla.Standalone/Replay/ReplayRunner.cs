@@ -24,8 +24,8 @@ internal static class ReplayRunner
     /// <summary>Above this many mentions in one conversation, its state is dropped rather than cleared for reuse.</summary>
     private const int ReuseLimit = 256;
 
-    public static ReplayResult Run(IReadOnlyList<Mention> mentions, SlaPolicy policy, long rows, long skipped) =>
-        Run(mentions, policy, rows, skipped, Environment.ProcessorCount);
+    public static ReplayResult Run(IReadOnlyList<Mention> mentions, SlaPolicy policy, long rows, long skipped, bool hourly = false) =>
+        Run(mentions, policy, rows, skipped, Environment.ProcessorCount, null, PiiKinds.None, hourly);
 
     /// <summary>Replays on <paramref name="workers"/> threads, each taking a contiguous share of the conversations
     /// with its own pipeline; their KPI aggregates merge at the end (sums and sketch buckets: the same result in any
@@ -34,11 +34,12 @@ internal static class ReplayRunner
         Run(mentions, policy, rows, skipped, workers, null, PiiKinds.None);
 
     /// <summary>Replays with triage (when <paramref name="triage"/> is given) and personal data masked in every text
-    /// before the pipeline reads it.</summary>
+    /// before the pipeline reads it. With <paramref name="hourly"/>, the result also keeps the aggregates per
+    /// (account, channel, priority, hour) for <c>socialsla report</c>.</summary>
     /// <remarks>Near-duplicates are the one triage rule that looks across conversations: they are decided first, over
     /// the whole input in time order (<see cref="NearDuplicateVerdicts"/>), so the verdicts, KPIs and triage tally do
     /// not depend on <paramref name="workers"/>.</remarks>
-    public static ReplayResult Run(IReadOnlyList<Mention> mentions, SlaPolicy policy, long rows, long skipped, int workers, TriageOptions? triage, PiiKinds masking)
+    public static ReplayResult Run(IReadOnlyList<Mention> mentions, SlaPolicy policy, long rows, long skipped, int workers, TriageOptions? triage, PiiKinds masking, bool hourly = false)
     {
         Func<Mention, Mention>? prepare = masking == PiiKinds.None ? null : m => PiiMasker.Mask(m, masking);
         var verdicts = triage is null ? null : NearDuplicateVerdicts.Compute(triage, mentions, prepare);
@@ -59,13 +60,19 @@ internal static class ReplayRunner
         var sinks = new Sink[workers];
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
             sinks[w] = RunGroups(mentions, policy, order, starts, bounds[w], bounds[w + 1],
-                triage is null ? null : new MentionTriage(triage, verdicts!), prepare));
+                triage is null ? null : new MentionTriage(triage, verdicts!), prepare, hourly));
 
         var byAccount = new Dictionary<PlatformAccountId, KpiAggregate>();
         var tally = triage is null ? null : new TriageTally();
+        var byHour = hourly ? new Dictionary<KpiKey, KpiAggregate>() : null;
         long duplicates = 0, alerts = 0;
         foreach (var sink in sinks)
         {
+            foreach (var (key, aggregate) in sink.ByHour ?? [])
+            {
+                if (byHour!.TryGetValue(key, out var merged)) merged.Merge(aggregate);
+                else byHour[key] = aggregate;
+            }
             duplicates += sink.Duplicates;
             alerts += sink.Alerts;
             tally?.Merge(sink.Triage);
@@ -77,15 +84,15 @@ internal static class ReplayRunner
         }
         var total = new KpiAggregate();
         foreach (var aggregate in byAccount.Values) total.Merge(aggregate);
-        return new ReplayResult(total, byAccount, rows, skipped, duplicates, alerts, tally);
+        return new ReplayResult(total, byAccount, rows, skipped, duplicates, alerts, tally, byHour);
     }
 
     private static Sink RunGroups(IReadOnlyList<Mention> mentions, SlaPolicy policy, int[] order, int[] starts, int firstGroup, int endGroup,
-        MentionTriage? triage, Func<Mention, Mention>? prepare)
+        MentionTriage? triage, Func<Mention, Mention>? prepare, bool hourly)
     {
         var state = new InMemoryPipelineState();
         var timers = new PriorityQueue<CaseId, Instant>();
-        var sink = new Sink();
+        var sink = new Sink { ByHour = hourly ? [] : null };
         for (var group = firstGroup; group < endGroup; group++)
         {
             var (from, to) = (starts[group], starts[group + 1]);
@@ -122,6 +129,8 @@ internal static class ReplayRunner
     {
         public Dictionary<PlatformAccountId, KpiAggregate> ByAccount { get; } = [];
 
+        public Dictionary<KpiKey, KpiAggregate>? ByHour { get; init; }
+
         public long Alerts { get; private set; }
 
         public long Duplicates { get; set; }
@@ -155,6 +164,11 @@ internal static class ReplayRunner
                         if (!ByAccount.TryGetValue(kpi.Key.Account, out var aggregate))
                             ByAccount[kpi.Key.Account] = aggregate = new KpiAggregate();
                         aggregate.Apply(kpi.Delta);
+                        if (ByHour is not null)
+                        {
+                            if (!ByHour.TryGetValue(kpi.Key, out var hour)) ByHour[kpi.Key] = hour = new KpiAggregate();
+                            hour.Apply(kpi.Delta);
+                        }
                         break;
                     case ScheduleWakeUp wake:
                         timers.Enqueue(wake.Case, wake.At);

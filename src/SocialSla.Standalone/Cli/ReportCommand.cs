@@ -1,0 +1,44 @@
+using System.CommandLine;
+using SocialSla.Standalone.Replay;
+
+namespace SocialSla.Standalone.Cli;
+
+/// <summary><c>socialsla report FILE --html OUT</c>: the same replay as <c>socialsla replay</c>, written as one
+/// self-contained HTML file showing the KPI view (no network needed to open it).</summary>
+internal static class ReportCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string>("file") { Description = "The export to replay: TWCS CSV or JSONL mentions." };
+        var html = new Option<string>("--html") { Description = "Where to write the HTML report.", Required = true };
+        var format = new Option<string?>("--format") { Description = "twcs or jsonl (default: from the file extension: .csv is twcs, .jsonl/.ndjson is jsonl)." };
+        format.AcceptOnlyFromAmong("twcs", "jsonl");
+        var policy = new Option<string?>("--policy") { Description = "An SLA policy file (JSON; see README)." };
+        var target = new Option<string?>("--first-reply-target") { Description = "Sets the first- and next-reply target of every case, e.g. 15m." };
+        var strict = new Option<bool>("--strict") { Description = "Stop at the first malformed row (exit code 1) instead of skipping it." };
+        var command = new Command("report", "Replay an export like `replay` and write its KPI view as one self-contained HTML file.")
+        {
+            file, html, format, policy, target, strict,
+        };
+        command.SetAction(parsed => Run(parsed.GetValue(file)!, parsed.GetValue(html)!, parsed.GetValue(format), parsed.GetValue(policy),
+            parsed.GetValue(target), parsed.GetValue(strict), output, error));
+        return command;
+    }
+
+    private static int Run(string path, string htmlPath, string? format, string? policyPath, string? target, bool strict, TextWriter output, TextWriter error)
+    {
+        if (!ReplayInput.TryLoad(path, format, policyPath, target, strict, error, out var batch, out var policy, out var exitCode)) return exitCode;
+        var result = ReplayRunner.Run(batch.Mentions, policy, batch.Rows, batch.Issues.Count, hourly: true);
+        try
+        {
+            File.WriteAllText(htmlPath, HtmlReportWriter.Write(result, Path.GetFileName(path)), new System.Text.UTF8Encoding(false));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            error.WriteLine($"socialsla: cannot write '{htmlPath}': {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        output.WriteLine($"Wrote {htmlPath}: {result.Total.CasesOpened:N0} cases from {result.Rows:N0} rows.");
+        return ExitCodes.Ok;
+    }
+}
