@@ -51,6 +51,9 @@
   function fmtPercent(v) { return v == null ? '–' : percent.format(v); }
   function serverNow() { return Date.now() + app.offsetMs; }
   function stateLabel(s) { return STATES[s] || s; }
+  // Ids go into the path encoded, but with their slashes as they are: the server's routes take the rest of the path
+  // and do not decode an encoded slash.
+  function idPath(id) { return encodeURIComponent(id).replace(/%2F/g, '/'); }
 
   function api(path, options) {
     options = options || {};
@@ -138,7 +141,11 @@
       fillFilters();
       renderBoard(false);
       if (app.firstPaintMs == null) {
-        requestAnimationFrame(function () { app.firstPaintMs = performance.now() - started; document.body.setAttribute('data-first-paint-ms', app.firstPaintMs.toFixed(1)); });
+        requestAnimationFrame(function () {
+          app.firstPaintMs = performance.now() - started;
+          document.body.setAttribute('data-first-paint-ms', app.firstPaintMs.toFixed(1)); // from the API request
+          document.body.setAttribute('data-since-navigation-ms', performance.now().toFixed(1)); // from the page's navigation
+        });
       }
       $('board-status').textContent = app.cases.length + ' open cases · updated ' + new Date().toLocaleTimeString();
     }).catch(function (e) {
@@ -253,13 +260,13 @@
 
   function acknowledge(alerts, button) {
     button.disabled = true;
-    Promise.all(alerts.map(function (a) { return api('/api/alerts/' + encodeURIComponent(a.id) + '/ack', { method: 'POST' }); }))
+    Promise.all(alerts.map(function (a) { return api('/api/alerts/' + idPath(a.id) + '/ack', { method: 'POST' }); }))
       .then(function () { app.signature = ''; refreshBoardSoon(); })
       .catch(function (e) { button.disabled = false; $('board-status').textContent = 'Could not acknowledge: ' + e.message; });
   }
   function resolveCase(id, button) {
     button.disabled = true;
-    api('/api/cases/' + encodeURIComponent(id) + '/resolve', { method: 'POST' }).then(function () {
+    api('/api/cases/' + idPath(id) + '/resolve', { method: 'POST' }).then(function () {
       app.cases = app.cases.filter(function (c) { return c.id !== id; });
       renderBoard(true);
       $('board-status').textContent = 'Resolved ' + id + '.';
@@ -272,7 +279,7 @@
     var body = $('case-body');
     clear(body);
     body.appendChild(el('p', { className: 'status', text: 'Loading…' }));
-    api('/api/cases/' + encodeURIComponent(id)).then(function (c) {
+    api('/api/cases/' + idPath(id)).then(function (c) {
       clear(body);
       $('case-title').textContent = 'Case ' + c.id;
       body.appendChild(el('p', null, [
@@ -286,7 +293,7 @@
         var resolve = el('button', { type: 'button', className: 'danger', text: 'Resolve this case' });
         resolve.addEventListener('click', function () {
           resolve.disabled = true;
-          api('/api/cases/' + encodeURIComponent(c.id) + '/resolve', { method: 'POST' }).then(function () { loadCase(c.id); })
+          api('/api/cases/' + idPath(c.id) + '/resolve', { method: 'POST' }).then(function () { loadCase(c.id); })
             .catch(function (e) { resolve.disabled = false; alert(e.message); });
         });
         body.appendChild(el('p', null, [resolve]));
@@ -333,7 +340,7 @@
           var ack = el('button', { type: 'button', text: 'Acknowledge' });
           ack.addEventListener('click', function () {
             ack.disabled = true;
-            api('/api/alerts/' + encodeURIComponent(a.id) + '/ack', { method: 'POST' }).then(function () { loadCase(c.id); });
+            api('/api/alerts/' + idPath(a.id) + '/ack', { method: 'POST' }).then(function () { loadCase(c.id); });
           });
           item.appendChild(document.createTextNode(' '));
           item.appendChild(ack);
