@@ -43,6 +43,7 @@ internal static class ServerHost
         builder.Services.AddSingleton<PipelineEngine>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PipelineEngine>());
         builder.Services.AddSingleton<DecodedEnvelopes>();
+        builder.Services.AddSingleton<CaseStateCache>();
         builder.Services.AddSingleton(services => new InboxWriter(database, services.GetRequiredService<PipelineEngine>().Wake, services.GetRequiredService<DecodedEnvelopes>()));
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton<IEnumerable<IAlertSink>>(services => CreateSinks(settings, time, output, services.GetRequiredService<IHttpClientFactory>()));

@@ -220,23 +220,29 @@ public sealed class BoardBrowserTests(BrowserFixture browser, ITestOutputHelper 
         await _server.WaitProcessedAsync(TimeSpan.FromSeconds(60));
         _time.Advance(TimeSpan.FromMinutes(10));
 
+        var api = System.Diagnostics.Stopwatch.StartNew();
+        await _server.SendAsync(HttpMethod.Get, "/api/cases?state=open&limit=10000");
+        var apiWarm = api.Elapsed.TotalMilliseconds;
+        api.Restart();
+        await _server.SendAsync(HttpMethod.Get, "/api/cases?state=open&limit=10000");
+        var apiMs = api.Elapsed.TotalMilliseconds;
+
         var page = await _context.NewPageAsync();
         await page.AddInitScriptAsync($"sessionStorage.setItem('socialsla.token', '{TestServer.ReadToken}')");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await page.GotoAsync(_server.Address.ToString());
         await page.WaitForFunctionAsync("() => document.body.dataset.firstPaintMs", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
         var wall = clock.Elapsed.TotalMilliseconds;
+        await page.WaitForFunctionAsync("() => document.querySelector('#cases tbody').dataset.rendered", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        var allRows = clock.Elapsed.TotalMilliseconds;
 
         Assert.Equal(Cases, await page.Locator("#cases tbody tr[data-case]").CountAsync());
         var fromRequest = await page.EvaluateAsync<string>("document.body.dataset.firstPaintMs");
         var fromNavigation = await page.EvaluateAsync<string>("document.body.dataset.sinceNavigationMs");
-        // A tick over 5,000 countdowns, timed in the page.
-        var tick = await page.EvaluateAsync<double>("() => { const t = performance.now(); window.socialslaBoard.signature = ''; return performance.now() - t; }");
         var report = string.Create(CultureInfo.InvariantCulture,
-            $"board first paint with {Cases} open cases: {fromNavigation} ms from navigation, {fromRequest} ms from the API request to the painted frame, {wall:0} ms as the test saw it (Chromium {browser.Browser.Version}, {Environment.ProcessorCount} cores)");
+            $"board first paint with {Cases} open cases: {fromNavigation} ms from navigation, {fromRequest} ms from the API request to the painted frame, {wall:0} ms as the test saw it ({allRows:0} ms until all rows were in the table); the case list API alone {apiMs:0} ms ({apiWarm:0} ms on its first call) (Chromium {browser.Browser.Version}, {Environment.ProcessorCount} cores)");
         log.WriteLine(report);
         await File.WriteAllTextAsync(Path.Combine(BrowserFixture.OutputFolder, "board-first-paint.txt"), report + "\n");
-        _ = tick;
     }
 
     [BrowserFact]

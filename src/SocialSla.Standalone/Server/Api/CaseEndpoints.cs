@@ -27,12 +27,12 @@ internal static class CaseEndpoints
         app.MapPost("/api/cases/{**path}", Resolve);
     }
 
-    private static IResult List(SqliteDatabase database, ServerSettings settings, TimeProvider time, string? state, string? account, string? channel, string? priority, string? from, string? to, int? limit)
+    private static IResult List(SqliteDatabase database, ServerSettings settings, CaseStateCache cache, TimeProvider time, string? state, string? account, string? channel, string? priority, string? from, string? to, int? limit)
     {
         if (!CaseListQuery.TryParse(state, account, channel, priority, from, to, limit, "open", out var query, out var error)) return error!;
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
         List<CaseSummary> cases;
-        using (var connection = database.Open()) cases = new CaseListing(settings).Read(connection, query, now);
+        using (var connection = database.Open()) cases = new CaseListing(settings, cache).Read(connection, query, now);
         return new JsonBody(json =>
         {
             json.WriteStartObject();
@@ -49,12 +49,12 @@ internal static class CaseEndpoints
         });
     }
 
-    private static IResult Csv(SqliteDatabase database, ServerSettings settings, TimeProvider time, string? state, string? account, string? channel, string? priority, string? from, string? to, int? limit)
+    private static IResult Csv(SqliteDatabase database, ServerSettings settings, CaseStateCache cache, TimeProvider time, string? state, string? account, string? channel, string? priority, string? from, string? to, int? limit)
     {
         if (!CaseListQuery.TryParse(state, account, channel, priority, from, to, limit ?? CaseListQuery.MaxLimit, "all", out var query, out var error)) return error!;
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
         List<CaseSummary> cases;
-        using (var connection = database.Open()) cases = new CaseListing(settings).Read(connection, query, now);
+        using (var connection = database.Open()) cases = new CaseListing(settings, cache).Read(connection, query, now);
         string At(Instant? at) => at is { } a ? ApiTime.Format(a) : "";
         return new CsvBody("cases.csv", CsvColumns, cases.Select(c => (IReadOnlyList<string>)
         [
@@ -72,7 +72,7 @@ internal static class CaseEndpoints
         "customerHandle", "sentimentScore", "sentiment", "tags", "priorityReasons", "excerpt", "link",
     ];
 
-    private static IResult Get(string id, SqliteDatabase database, ServerSettings settings, TimeProvider time)
+    private static IResult Get(string id, SqliteDatabase database, ServerSettings settings, CaseStateCache cache, TimeProvider time)
     {
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
         using var connection = database.Open();
@@ -80,7 +80,7 @@ internal static class CaseEndpoints
         if (row is null) return ApiResults.Error(StatusCodes.Status404NotFound, $"no case '{id}'");
         var state = CaseStateJson.Read(row.State, settings.Policy);
         var clocks = row.Status is "open" or "notOpened" ? CaseClocks.Describe(state, settings.Policy, now) : CaseClocks.Describe(state, settings.Policy, state.ClosedAt ?? now);
-        var summary = new CaseListing(settings).Summarize(row.Id, row.Account, row.Channel, row.Priority, row.Status, row.OpenedAt, row.NextThreshold, row.State, now);
+        var summary = new CaseListing(settings, cache).Summarize(row.Id, row.Account, row.Channel, row.Priority, row.Status, row.OpenedAt, row.NextThreshold, row.State, now);
         var messages = ReadMessages(connection, id);
         var alerts = AlertEndpoints.ReadAlerts(connection, "a.case_id = $id", ("$id", id));
         return new JsonBody(json =>

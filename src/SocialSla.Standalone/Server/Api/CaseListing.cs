@@ -16,13 +16,16 @@ namespace SocialSla.Standalone.Server.Api;
 internal sealed class CaseListing
 {
     private readonly ServerSettings _settings;
-    private readonly MentionTriage? _triage;
+    private readonly CaseStateCache _cache;
+    private readonly Lazy<MentionTriage?> _triage;
 
-    /// <summary>A listing for one request (its triage keeps no near-duplicate memory, so reads cannot change it).</summary>
-    public CaseListing(ServerSettings settings)
+    /// <summary>A listing for one request (its triage, built only on a cache miss, keeps no near-duplicate memory, so
+    /// reads cannot change it).</summary>
+    public CaseListing(ServerSettings settings, CaseStateCache cache)
     {
         _settings = settings;
-        _triage = settings.Triage is { } options ? new MentionTriage(options with { DuplicateAuthors = 0 }) : null;
+        _cache = cache;
+        _triage = new(() => settings.Triage is { } options ? new MentionTriage(options with { DuplicateAuthors = 0 }) : null);
     }
 
     public List<CaseSummary> Read(SqliteConnection connection, CaseListQuery query, Instant now)
@@ -54,7 +57,7 @@ internal sealed class CaseListing
     /// <summary>One stored case row as a summary at <paramref name="now"/>.</summary>
     public CaseSummary Summarize(string id, string account, string channel, string priority, string status, long? openedAt, long? nextThreshold, byte[] stored, Instant now)
     {
-        var state = CaseStateJson.Read(stored, _settings.Policy);
+        var (_, state, sentiment, tags, reasons) = _cache.Get(id, stored, Triage);
         var open = status is "open" or "notOpened";
         var clocks = CaseClocks.Describe(state, _settings.Policy, open ? now : state.ClosedAt ?? now);
         ThresholdLevel? level = null;
@@ -63,7 +66,6 @@ internal sealed class CaseListing
         {
             if (clock.NextThresholdAt is { } at && (levelAt is null || at < levelAt)) (level, levelAt) = (clock.NextThreshold, at);
         }
-        var (sentiment, tags, reasons) = Triage(state);
         return new CaseSummary(id, account, channel, priority, status,
             openedAt is { } o ? InstantNanos.FromNanos(o) : null, state.ClosedAt,
             nextThreshold is { } n ? InstantNanos.FromNanos(n) : null, open ? level : null,
@@ -73,7 +75,7 @@ internal sealed class CaseListing
 
     private (SentimentScore, IReadOnlyList<string>, PriorityReasons) Triage(CaseState state)
     {
-        if (_triage is null) return (SentimentAnalyzer.Analyze(state.Excerpt), [], PriorityReasons.None);
+        if (_triage.Value is null) return (SentimentAnalyzer.Analyze(state.Excerpt), [], PriorityReasons.None);
         var mention = new Mention
         {
             Id = new MentionId(state.Account.Platform, "excerpt"),
@@ -85,7 +87,7 @@ internal sealed class CaseListing
             CreatedAt = NodaConstants.UnixEpoch,
             ReceivedAt = NodaConstants.UnixEpoch,
         };
-        var result = _triage.Assess(mention, TriageContext.None);
+        var result = _triage.Value.Assess(mention, TriageContext.None);
         return (result.Sentiment, result.Tags, result.PriorityReasons);
     }
 

@@ -18,7 +18,7 @@
 
   var app = {
     token: null, role: null, name: null,
-    cases: [], alertsByCase: {}, offsetMs: 0, signature: '', rows: [],
+    cases: [], alertsByCase: {}, offsetMs: 0, signature: '', rows: [], renderGeneration: 0,
     pollTimer: null, tickTimer: null, firstPaintMs: null, loading: false
   };
   window.socialslaBoard = app; // for tests and the curious: read-only use
@@ -192,13 +192,22 @@
     if (!force && signature === app.signature) { tick(); return; }
     app.signature = signature;
     var body = $('cases').tBodies[0];
-    var fragment = document.createDocumentFragment();
+    var generation = ++app.renderGeneration;
     app.rows = [];
-    cases.forEach(function (c) { fragment.appendChild(caseRow(c)); });
     clear(body);
-    body.appendChild(fragment);
     if (cases.length === 0) body.appendChild(el('tr', null, [el('td', { colspan: '10', text: app.cases.length ? 'No open case matches the filters.' : 'No open cases.' })]));
-    tick();
+    // The most urgent rows first, in this frame; the rest in slices after it, so thousands of open cases do not
+    // hold back the first paint (nor the countdowns).
+    function append(from, to) {
+      var fragment = document.createDocumentFragment();
+      for (var i = from; i < to && i < cases.length; i++) fragment.appendChild(caseRow(cases[i]));
+      body.appendChild(fragment);
+      tick();
+      if (to < cases.length) setTimeout(function () { if (generation === app.renderGeneration) append(to, to + 1000); }, 0);
+      else body.setAttribute('data-rendered', String(cases.length));
+    }
+    body.removeAttribute('data-rendered');
+    append(0, 100);
   }
 
   function caseRow(c) {
