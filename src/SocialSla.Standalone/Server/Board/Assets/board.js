@@ -15,6 +15,7 @@
   var dayFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
   var percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
   var integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+  var decimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 
   var app = {
     token: null, role: null, name: null,
@@ -474,7 +475,7 @@
     root.appendChild(svg('line', { x1: x0, y1: y0, x2: x0, y2: y1, stroke: '#666' }));
     [0, 0.5, 1].forEach(function (f) {
       var y = y1 - (y1 - y0) * f;
-      root.appendChild(svg('text', { x: x0 - 4, y: y + 4, 'text-anchor': 'end' }, asPercent ? Math.round(f * 100) + '%' : integer.format(max * f)));
+      root.appendChild(svg('text', { x: x0 - 4, y: y + 4, 'text-anchor': 'end' }, asPercent ? Math.round(f * 100) + '%' : decimal.format(max * f)));
       if (f > 0) root.appendChild(svg('line', { x1: x0, y1: y, x2: x1, y2: y, stroke: '#ddd' }));
     });
   }
