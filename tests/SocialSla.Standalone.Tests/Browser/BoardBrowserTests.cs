@@ -95,7 +95,10 @@ public sealed class BoardBrowserTests(BrowserFixture browser, ITestOutputHelper 
             new PageWaitForFunctionOptions { Timeout = 5000 });
         var after = await first.Locator("td.countdown").InnerTextAsync();
         // The DM's warning is at 2 + 7.5 minutes, the server's clock at 3: 6 m 30 s, less the seconds the page has been open.
-        Assert.Matches(@"^6m (2\d|30)s to warning$", before);
+        var shown = System.Text.RegularExpressions.Regex.Match(before, @"^(\d+)m (\d\d)s to warning$");
+        Assert.True(shown.Success, before);
+        var seconds = int.Parse(shown.Groups[1].Value, CultureInfo.InvariantCulture) * 60 + int.Parse(shown.Groups[2].Value, CultureInfo.InvariantCulture);
+        Assert.InRange(seconds, 330, 390); // within a minute of loading, however busy the machine
         Assert.NotEqual(before, after);
         // A read token gets no acknowledge or resolve button.
         Assert.Equal(0, await page.Locator("button[data-action]").CountAsync());

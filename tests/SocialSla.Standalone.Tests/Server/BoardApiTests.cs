@@ -91,7 +91,8 @@ public sealed class BoardApiTests : IAsyncLifetime
         Assert.Contains("highTerm", dm.GetProperty("priorityReasons").EnumerateArray().Select(t => t.GetString()));
         Assert.Empty(question.GetProperty("tags").EnumerateArray());
         Assert.Equal("alice", dm.GetProperty("customerHandle").GetString());
-        Assert.Equal("warning", dm.GetProperty("nextThreshold").GetString()); // the engine has not fired it yet
+        // The engine may or may not have fired the warning yet: the next threshold is the warning or the one after it.
+        Assert.Contains(dm.GetProperty("nextThreshold").GetString(), new[] { "warning", "atRisk" });
     }
 
     [Theory]
