@@ -69,6 +69,7 @@ internal static class ServeCommand
                 output.WriteLine($"Demo: a board-reading token:  {demoSetup.ReadToken}");
                 output.WriteLine($"      an agent token:          {demoSetup.AgentToken}");
                 output.WriteLine($"      try: curl -H 'Authorization: Bearer {demoSetup.ReadToken}' {address}/api/cases");
+                output.WriteLine($"      or open the board: {address}/ (paste a token)");
                 output.WriteLine($"      state in {demoSetup.Directory}; feeding signed traffic to {address}/api/webhooks/generic/demo …");
                 _ = new DemoFeeder(demoSetup, new Uri(address), TimeProvider.System, output).RunAsync(lifetime.ApplicationStopping);
             });
