@@ -19,7 +19,7 @@
 
   var app = {
     token: null, role: null, name: null,
-    cases: [], alertsByCase: {}, offsetMs: 0, signature: '', rows: [], renderGeneration: 0,
+    cases: [], alertsByCase: {}, offsetMs: 0, signature: '', rows: [], renderGeneration: 0, complete: false, askedOnce: false,
     pollTimer: null, tickTimer: null, firstPaintMs: null, loading: false
   };
   window.socialslaBoard = app; // for tests and the curious: read-only use
@@ -125,14 +125,21 @@
     app.pollTimer = app.tickTimer = null;
   }
 
+  // The first load asks for the most urgent cases only, paints them, then asks for all: the first paint does not
+  // wait for thousands of cases to be judged, sent and parsed.
+  var FIRST_LIMIT = 200;
+
   function refreshBoard() {
     if (app.loading) return;
     app.loading = true;
     var started = performance.now();
-    Promise.all([api('/api/cases?state=open&limit=10000'), api('/api/alerts?limit=1000')]).then(function (answers) {
+    var partial = !app.askedOnce;
+    app.askedOnce = true;
+    Promise.all([api('/api/cases?state=open&limit=' + (partial ? FIRST_LIMIT : 10000)), api('/api/alerts?limit=1000')]).then(function (answers) {
       var list = answers[0], alerts = answers[1].alerts;
       app.offsetMs = Date.parse(list.now) - Date.now();
       app.cases = list.cases;
+      app.complete = !partial || list.cases.length < FIRST_LIMIT;
       var byCase = {};
       alerts.forEach(function (a) {
         var entry = byCase[a.case] || (byCase[a.case] = { open: [], acked: [] });
@@ -148,7 +155,8 @@
           document.body.setAttribute('data-since-navigation-ms', performance.now().toFixed(1)); // from the page's navigation
         });
       }
-      $('board-status').textContent = app.cases.length + ' open cases · updated ' + new Date().toLocaleTimeString();
+      $('board-status').textContent = (app.complete ? '' : 'the first ') + app.cases.length + ' open cases · updated ' + new Date().toLocaleTimeString();
+      if (!app.complete) setTimeout(refreshBoardSoon, 0);
     }).catch(function (e) {
       if (e.message !== 'unauthorized') $('board-status').textContent = 'Could not update: ' + e.message;
     }).then(function () { app.loading = false; });
@@ -205,7 +213,7 @@
       body.appendChild(fragment);
       tick();
       if (to < cases.length) setTimeout(function () { if (generation === app.renderGeneration) append(to, to + 1000); }, 0);
-      else body.setAttribute('data-rendered', String(cases.length));
+      else if (app.complete) body.setAttribute('data-rendered', String(cases.length));
     }
     body.removeAttribute('data-rendered');
     append(0, 100);
