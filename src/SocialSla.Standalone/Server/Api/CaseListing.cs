@@ -70,7 +70,7 @@ internal sealed class CaseListing
             openedAt is { } o ? InstantNanos.FromNanos(o) : null, state.ClosedAt,
             nextThreshold is { } n ? InstantNanos.FromNanos(n) : null, open ? level : null,
             open ? CaseClocks.Urgency(clocks) : CaseUrgency.Idle,
-            state.CustomerHandle, state.Link, state.Excerpt, sentiment, tags, reasons);
+            state.CustomerHandle, state.Link, state.Excerpt, sentiment, state.Tags.Length > 0 ? state.Tags : tags, reasons, state.Queue, state.Sentiment);
     }
 
     private (SentimentScore, IReadOnlyList<string>, PriorityReasons) Triage(CaseState state)
@@ -135,10 +135,20 @@ internal sealed class CaseListing
         json.WriteStartObject("sentiment");
         json.WriteNumber("score", Math.Round(summary.Sentiment.Score, 3));
         json.WriteString("label", summary.Sentiment.Label.ToString().ToLowerInvariant());
+        if (summary.SentimentTrack.Count > 0)
+        {
+            // Stored by triage: the first and latest customer message's label and the score change between them.
+            json.WriteString("first", summary.SentimentTrack.First.Label.ToString().ToLowerInvariant());
+            json.WriteString("last", summary.SentimentTrack.Last.Label.ToString().ToLowerInvariant());
+            json.WriteNumber("scoreChange", Math.Round(summary.SentimentTrack.Last.Score - summary.SentimentTrack.First.Score, 3));
+            json.WriteNumber("messages", summary.SentimentTrack.Count);
+        }
         json.WriteEndObject();
         json.WriteStartArray("tags");
         foreach (var tag in summary.Tags) json.WriteStringValue(tag);
         json.WriteEndArray();
+        if (summary.Queue is { } queue) json.WriteString("queue", queue);
+        else json.WriteNull("queue");
         json.WriteStartArray("priorityReasons");
         foreach (var reason in ReasonNames(summary.PriorityReasons)) json.WriteStringValue(reason);
         json.WriteEndArray();

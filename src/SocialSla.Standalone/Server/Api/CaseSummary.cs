@@ -20,8 +20,10 @@ namespace SocialSla.Standalone.Server.Api;
 /// <param name="Link">A link to the first message, if known.</param>
 /// <param name="Excerpt">The start of the first customer message.</param>
 /// <param name="Sentiment">The sentiment of the excerpt.</param>
-/// <param name="Tags">Routing tags of the excerpt under the configured triage (empty without triage).</param>
+/// <param name="Tags">Routing tags stored with the case (every customer message's), else the excerpt's under the configured triage.</param>
 /// <param name="PriorityReasons">What raised or lowered the priority, as far as the excerpt shows it (see remarks).</param>
+/// <param name="Queue">The routing queue stored with the case, if triaged.</param>
+/// <param name="SentimentTrack">The first and latest customer sentiment stored with the case, if triaged.</param>
 /// <remarks>Triage verdicts are not stored with a case: sentiment, tags and priority reasons are recomputed from the
 /// excerpt with the configured triage (sentiment alone without one). Reasons that depend on what the excerpt does not
 /// carry (followers, verified, the VIP list, engagement) are not shown.</remarks>
@@ -41,4 +43,6 @@ internal sealed record CaseSummary(
     string Excerpt,
     SentimentScore Sentiment,
     IReadOnlyList<string> Tags,
-    PriorityReasons PriorityReasons);
+    PriorityReasons PriorityReasons,
+    string? Queue = null,
+    CaseSentimentTrack SentimentTrack = default);
