@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Playwright;
+using SocialSla.Standalone.Server.Configuration;
 using SocialSla.Standalone.Tests.Pulls;
 using SocialSla.Standalone.Tests.Server;
 using Xunit.Abstractions;
@@ -19,7 +20,16 @@ public sealed class BoardBrowserTests(BrowserFixture browser, ITestOutputHelper 
 
     public async Task InitializeAsync()
     {
-        _server = await TestServer.StartAsync(_time);
+        // The on-call ladder: an unacknowledged warning reaches the lead's sink after 2 minutes.
+        _server = await TestServer.StartAsync(_time, options =>
+        {
+            options.Sinks =
+            [
+                new SinkOptions { Type = "jsonl", Name = "team", Path = "team.jsonl", Levels = ["warning"] },
+                new SinkOptions { Type = "jsonl", Name = "lead", Path = "lead.jsonl", Levels = ["atRisk", "breached"] },
+            ];
+            options.Escalation = new EscalationOptions { WarningMinutes = 2 };
+        });
         if (browser.Browser is not null)
             _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, TimezoneId = "Europe/Berlin" });
     }
@@ -128,6 +138,11 @@ public sealed class BoardBrowserTests(BrowserFixture browser, ITestOutputHelper 
         var alert = (await _server.SendAsync(HttpMethod.Get, "/api/alerts")).Body.GetProperty("alerts")[0];
         Assert.Equal("agent", alert.GetProperty("acknowledgedBy").GetString());
         Assert.Equal(0, await dm.Locator("button[data-action=ack]").CountAsync());
+
+        // The acknowledgement stopped the escalation: when the ladder's wait is over, the lead's delivery is skipped.
+        await AdvanceAsync(TimeSpan.FromMinutes(2.5)); // 10.5 min: past the 2-minute wait, before at risk (12)
+        await WaitForAsync(() => Task.FromResult(_server.Scalar("SELECT count(*) FROM deliveries WHERE sink = 'lead' AND status = 'skipped'") == 1));
+        Assert.Equal(0, _server.Scalar("SELECT count(*) FROM deliveries WHERE sink = 'lead' AND status = 'delivered'"));
 
         // Resolve by keyboard: focus the button and press Enter.
         await dm.Locator("button[data-action=resolve]").FocusAsync();
