@@ -248,6 +248,11 @@ internal static class ServerConfigLoader
         var sinkNames = Engine.AlertSinkNames.Of(options.Sinks);
         var alertRoutes = routes.Select((route, i) => new Core.Alerts.AlertRoute(sinkNames[i], route.Kinds, route.Accounts)).ToList();
         if (!EscalationConfig.TryCreate(options.Escalation, options.Rosters, sinkNames, out var ladder, out var rosters, out error)) return false;
+        if (options.EnvelopeRetentionDays is < 0 or > 3650)
+        {
+            error = "envelopeRetentionDays must be between 0 (keep for ever) and 3650";
+            return false;
+        }
         WebhookRateLimit? rateLimit = null;
         if (options.WebhookRateLimit is { } limit)
         {
@@ -301,6 +306,7 @@ internal static class ServerConfigLoader
             Ladder = ladder,
             Rosters = rosters,
             WebhookRateLimit = rateLimit,
+            EnvelopeRetention = options.EnvelopeRetentionDays == 0 ? null : Duration.FromDays(options.EnvelopeRetentionDays),
             MaxBodyBytes = options.MaxBodyBytes,
             PiiMasking = options.MaskPii ? Core.Privacy.PiiKinds.All : Core.Privacy.PiiKinds.None,
             Pulls = pulls,

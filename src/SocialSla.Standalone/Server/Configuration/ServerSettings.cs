@@ -36,6 +36,9 @@ internal sealed record ServerSettings
 
     public int MaxBodyBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>How long processed raw envelopes are kept; <see langword="null"/>: for ever.</summary>
+    public NodaTime.Duration? EnvelopeRetention { get; init; } = NodaTime.Duration.FromDays(7);
+
     /// <summary>The per-source webhook limit, if any.</summary>
     public WebhookRateLimit? WebhookRateLimit { get; init; }
 

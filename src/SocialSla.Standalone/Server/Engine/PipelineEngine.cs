@@ -148,6 +148,7 @@ internal sealed class PipelineEngine : BackgroundService
                 Task.Delay(TimeSpan.FromSeconds(1), _time, stoppingToken).Wait(stoppingToken);
                 continue;
             }
+            PurgeEnvelopes(now);
             if (inboxFull) continue;
             Sleep(stoppingToken);
         }
@@ -172,6 +173,44 @@ internal sealed class PipelineEngine : BackgroundService
     private int _uncommittedDeliveries;
 
     private Instant Now() => Instant.FromDateTimeOffset(_time.GetUtcNow());
+
+    /// <summary>How often the engine looks for raw envelopes past their retention.</summary>
+    private static readonly Duration PurgeEvery = Duration.FromMinutes(1);
+
+    /// <summary>Envelopes deleted per statement: each holds the inbox's write lock, which acknowledgements wait for.</summary>
+    private const int PurgeChunk = 2_000;
+
+    private Instant _lastPurge = Instant.MinValue;
+
+    /// <summary>Deletes raw envelopes older than the retention (<see cref="ServerSettings.EnvelopeRetention"/>), but only
+    /// those whose processing is committed: an envelope is kept until its effects are stored.</summary>
+    private void PurgeEnvelopes(Instant now)
+    {
+        if (_settings.EnvelopeRetention is not { } retention || now - _lastPurge < PurgeEvery) return;
+        _lastPurge = now;
+        try
+        {
+            var cutoff = InstantNanos.ToNanos(now - retention);
+            int deleted;
+            do
+            {
+                deleted = _commands.Execute("""
+                    DELETE FROM inbox WHERE seq IN (
+                        SELECT seq FROM inbox WHERE seq <= $committed AND received_at < $cutoff ORDER BY seq LIMIT $chunk)
+                    """, ("$committed", _status.ProcessedSeq), ("$cutoff", cutoff), ("$chunk", PurgeChunk));
+                if (deleted > 0)
+                {
+                    _commands.Execute("INSERT INTO counters(name, value) VALUES ('envelopesPurged', $v) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value",
+                        ("$v", deleted));
+                }
+            }
+            while (deleted == PurgeChunk);
+        }
+        catch (SqliteException e)
+        {
+            _log.LogWarning(e, "Old envelopes could not be purged now; the engine tries again in a minute.");
+        }
+    }
 
     private bool TakeRequests(MentionPipeline pipeline, StoredKpis kpis, Instant now)
     {
