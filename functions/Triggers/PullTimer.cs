@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -70,9 +69,8 @@ public sealed class PullTimer(AppSettings settings, CursorTable cursors, Mention
                 }
                 cursor = result.Cursor;
                 pages++;
-                if (!result.MoreFollows) return new RunOutcome(cursor, pages, mentions, false, hint, null);
-                if (pages >= settings.MaxPagesPerRun || (hint is { } h && h > Now()))
-                    return new RunOutcome(cursor, pages, mentions, true, hint, null);
+                if (!PullSchedule.FetchesNextPageNow(result, pages, settings.MaxPagesPerRun, Now(), out var moreLater))
+                    return new RunOutcome(cursor, pages, mentions, moreLater, hint, null);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -91,35 +89,11 @@ public sealed class PullTimer(AppSettings settings, CursorTable cursors, Mention
 
     private async Task<PullResponse> SendAsync(PullRequestPlan plan, string? credential, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, plan.Url);
-        foreach (var (name, value) in plan.Headers) request.Headers.TryAddWithoutValidation(name, value);
-        if (credential is not null)
-        {
-            switch (plan.Auth)
-            {
-                case PullAuth.Bearer: request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", credential); break;
-                case PullAuth.GoogleApiKey: request.Headers.TryAddWithoutValidation("X-Goog-Api-Key", credential); break;
-            }
-        }
+        using var request = PullHttp.CreateRequest(plan, credential);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.PullRequestTimeout);
         using var response = await http.CreateClient(nameof(PullTimer)).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        var body = await ReadBoundedAsync(response.Content, PullProtocol.MaxBodyBytes + 1, timeout.Token);
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in response.Headers) headers[name] = string.Join(", ", values);
-        foreach (var (name, values) in response.Content.Headers) headers[name] = string.Join(", ", values);
-        return new PullResponse((int)response.StatusCode, name => headers.GetValueOrDefault(name), body, Now());
-    }
-
-    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, int limit, CancellationToken cancellationToken)
-    {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while (buffer.Length < limit && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), cancellationToken)) > 0)
-            buffer.Write(chunk, 0, read);
-        return buffer.ToArray();
+        return await PullHttp.ReadResponseAsync(response, Now, timeout.Token);
     }
 
     private static Instant Now() => Instant.FromDateTimeOffset(DateTimeOffset.UtcNow);

@@ -61,6 +61,19 @@ public static class PullSchedule
         };
     }
 
+    /// <summary>After a successful page: whether to fetch the next one now. <see langword="false"/> with
+    /// <paramref name="moreLater"/> when more pages follow but the run has fetched <paramref name="maxPagesPerRun"/> or
+    /// the source asked to wait (<see cref="PullResult.RetryAt"/> still ahead).</summary>
+    public static bool FetchesNextPageNow(PullResult page, int pagesThisRun, int maxPagesPerRun, Instant now, out bool moreLater)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        moreLater = false;
+        if (!page.MoreFollows) return false;
+        if (pagesThisRun < maxPagesPerRun && !(page.RetryAt is { } wait && wait > now)) return true;
+        moreLater = true;
+        return false;
+    }
+
     /// <summary>A stable seed from a source name (FNV-1a; unlike <see cref="string.GetHashCode()"/> the same in every process).</summary>
     public static ulong Seed(string name)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -107,7 +106,7 @@ public sealed class PullWorker : BackgroundService
         else
         {
             var failures = before.ConsecutiveFailures + 1;
-            var next = _options.Backoff.NextAttempt(failures, run.RetryAt, now, Seed(name));
+            var next = _options.Backoff.NextAttempt(failures, run.RetryAt, now, PullSchedule.Seed(name));
             after = before with { LastError = run.Error, ConsecutiveFailures = failures, NextAttempt = next, MentionsPulled = before.MentionsPulled + run.Mentions };
             Log.PullFailed(_logger, name, failures, next.ToString(), run.Error);
         }
@@ -145,10 +144,8 @@ public sealed class PullWorker : BackgroundService
                 }
                 cursor = result.Cursor;
                 pages++;
-                if (!result.MoreFollows) return new RunOutcome(pages, mentions, false, hint, null);
-                // Another page follows: go on now, unless the per-run limit is reached or the source asked us to wait.
-                if (pages >= _options.MaxPagesPerRun || (hint is { } h && h > Now()))
-                    return new RunOutcome(pages, mentions, true, hint, null);
+                if (!PullSchedule.FetchesNextPageNow(result, pages, _options.MaxPagesPerRun, Now(), out var moreLater))
+                    return new RunOutcome(pages, mentions, moreLater, hint, null);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -173,49 +170,13 @@ public sealed class PullWorker : BackgroundService
 
     private async Task<PullResponse> SendAsync(PullRequestPlan plan, string? credential, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, plan.Url);
-        foreach (var (name, value) in plan.Headers) request.Headers.TryAddWithoutValidation(name, value);
-        if (credential is not null)
-        {
-            switch (plan.Auth)
-            {
-                case PullAuth.Bearer: request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", credential); break;
-                case PullAuth.GoogleApiKey: request.Headers.TryAddWithoutValidation("X-Goog-Api-Key", credential); break;
-            }
-        }
+        using var request = PullHttp.CreateRequest(plan, credential);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(_options.RequestTimeout);
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-        var body = await ReadBoundedAsync(response.Content, PullProtocol.MaxBodyBytes + 1, timeout.Token).ConfigureAwait(false);
-        var headers = Snapshot(response);
-        return new PullResponse((int)response.StatusCode, name => headers.GetValueOrDefault(name), body, Now());
-    }
-
-    private static Dictionary<string, string> Snapshot(HttpResponseMessage response)
-    {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in response.Headers) headers[name] = string.Join(", ", values);
-        foreach (var (name, values) in response.Content.Headers) headers[name] = string.Join(", ", values);
-        return headers;
-    }
-
-    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, int limit, CancellationToken ct)
-    {
-        await using var stream = await content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while (buffer.Length < limit && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), ct).ConfigureAwait(false)) > 0)
-            buffer.Write(chunk, 0, read);
-        return buffer.ToArray();
+        return await PullHttp.ReadResponseAsync(response, Now, timeout.Token).ConfigureAwait(false);
     }
 
     private Instant Now() => Instant.FromDateTimeOffset(_time.GetUtcNow());
 
-    private static ulong Seed(string name)
-    {
-        var hash = 14695981039346656037UL; // FNV-1a: stable across processes, unlike string.GetHashCode
-        foreach (var c in name) hash = (hash ^ c) * 1099511628211UL;
-        return hash;
-    }
 }
