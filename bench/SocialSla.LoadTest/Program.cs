@@ -10,6 +10,12 @@ using System.Text.Json;
 //
 //   socialsla-loadtest config   --out FILE --brands N --secret S [--database FILE]
 //   socialsla-loadtest requests --out FILE --count N --brands N --secret S [--scenario load|open] [--seed N] [--offset N]
+//   socialsla-loadtest soak-config --out FILE --brands N --secret S --token T --alert-port P [--database FILE]
+//   socialsla-loadtest soak --url URL --pid PID --database FILE --brands N --secret S --token T --alert-port P
+//                           [--rate 1000] [--duration 3600] [--report-every 300] [--seed N]
+//
+// soak (bench/soak/run.sh): mixed X and Messenger traffic at a steady rate with the server's alerts received on a
+// loopback webhook sink; see Soak.cs.
 //
 // --offset N starts conversation numbers and tweet ids N further (a warm-up file that shares no delivery with the run).
 //
@@ -40,6 +46,19 @@ internal static class Program
                     long.Parse(Get("offset", "0"), CultureInfo.InvariantCulture));
                 Console.Error.WriteLine($"wrote {count} signed deliveries to {Get("out")}");
                 return 0;
+            case "soak-config":
+                Soak.WriteConfig(Get("out"), int.Parse(Get("brands"), CultureInfo.InvariantCulture), Get("secret"), Get("token"),
+                    int.Parse(Get("alert-port"), CultureInfo.InvariantCulture), Get("database", "soak.db"));
+                return 0;
+            case "soak":
+                return new Soak(new SoakOptions(
+                    new Uri(Get("url")), int.Parse(Get("pid"), CultureInfo.InvariantCulture), Get("database"),
+                    double.Parse(Get("rate", "1000"), CultureInfo.InvariantCulture),
+                    TimeSpan.FromSeconds(double.Parse(Get("duration", "3600"), CultureInfo.InvariantCulture)),
+                    TimeSpan.FromSeconds(double.Parse(Get("report-every", "300"), CultureInfo.InvariantCulture)),
+                    int.Parse(Get("brands"), CultureInfo.InvariantCulture), Get("secret"), Get("secret"), Get("token"),
+                    int.Parse(Get("alert-port"), CultureInfo.InvariantCulture), int.Parse(Get("seed", "1"), CultureInfo.InvariantCulture)))
+                    .RunAsync().GetAwaiter().GetResult();
             default:
                 return Usage();
         }
