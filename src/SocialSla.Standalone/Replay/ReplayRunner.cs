@@ -41,8 +41,10 @@ internal static class ReplayRunner
     /// not depend on <paramref name="workers"/>.</remarks>
     public static ReplayResult Run(IReadOnlyList<Mention> mentions, SlaPolicy policy, long rows, long skipped, int workers, TriageOptions? triage, PiiKinds masking, bool hourly = false)
     {
-        Func<Mention, Mention>? prepare = masking == PiiKinds.None ? null : m => PiiMasker.Mask(m, masking);
-        var verdicts = triage is null ? null : NearDuplicateVerdicts.Compute(triage, mentions, prepare);
+        workers = Math.Max(1, workers);
+        // Masked once, up front: the near-duplicate pass and the pipeline read the same masked texts.
+        if (masking != PiiKinds.None) mentions = MaskAll(mentions, masking, workers);
+        var verdicts = triage is null ? null : NearDuplicateVerdicts.Compute(triage, mentions);
         var (order, starts) = ConversationPartitioner.Plan(mentions);
         var groupCount = starts.Length - 1;
         workers = Math.Clamp(workers, 1, Math.Max(1, groupCount));
@@ -60,7 +62,7 @@ internal static class ReplayRunner
         var sinks = new Sink[workers];
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
             sinks[w] = RunGroups(mentions, policy, order, starts, bounds[w], bounds[w + 1],
-                triage is null ? null : new MentionTriage(triage, verdicts!), prepare, hourly));
+                triage is null ? null : new MentionTriage(triage, verdicts!), hourly));
 
         var byAccount = new Dictionary<PlatformAccountId, KpiAggregate>();
         var tally = triage is null ? null : new TriageTally();
@@ -87,8 +89,16 @@ internal static class ReplayRunner
         return new ReplayResult(total, byAccount, rows, skipped, duplicates, alerts, tally, byHour);
     }
 
+    /// <summary>Every mention with its personal data masked (<see cref="PiiMasker"/>), in parallel.</summary>
+    private static Mention[] MaskAll(IReadOnlyList<Mention> mentions, PiiKinds masking, int workers)
+    {
+        var masked = new Mention[mentions.Count];
+        Parallel.For(0, masked.Length, new ParallelOptions { MaxDegreeOfParallelism = workers }, i => masked[i] = PiiMasker.Mask(mentions[i], masking));
+        return masked;
+    }
+
     private static Sink RunGroups(IReadOnlyList<Mention> mentions, SlaPolicy policy, int[] order, int[] starts, int firstGroup, int endGroup,
-        MentionTriage? triage, Func<Mention, Mention>? prepare, bool hourly)
+        MentionTriage? triage, bool hourly)
     {
         var state = new InMemoryPipelineState();
         var timers = new PriorityQueue<CaseId, Instant>();
@@ -102,7 +112,6 @@ internal static class ReplayRunner
             for (var k = from; k < to; k++)
             {
                 var mention = mentions[order[k]];
-                if (prepare is not null) mention = prepare(mention);
                 var now = mention.CreatedAt;
                 RunTimers(pipeline, timers, sink, now);
                 var result = pipeline.Ingest(mention, now);
