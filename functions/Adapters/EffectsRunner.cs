@@ -10,8 +10,10 @@ namespace SocialSla.Functions.Adapters;
 /// <summary>Executes the effects a pipeline run committed to its outbox (<see cref="PipelineTableStore"/>): KPI deltas
 /// merged with Core's ETag loop, alerts recorded in the alert table and published to <c>sla-alerts</c>, timer updates
 /// handed to the caller; then the outbox entry is deleted. Decides nothing.</summary>
-/// <remarks>At least once: a crash after a KPI merge and before the outbox entry is deleted merges that delta again on
-/// the redelivery (alerts are deduplicated by id: the alert table insert and the topic's duplicate detection).</remarks>
+/// <remarks>A crash after a KPI merge and before the outbox entry is deleted drains the entry again on the redelivery:
+/// the KPI merge skips what it already applied (<see cref="KpiMergeOnce"/>: an applied marker written with the entity),
+/// alerts are deduplicated by id (the alert table insert and the topic's duplicate detection), and timer updates are
+/// idempotent (the orchestration keeps the latest wake-up).</remarks>
 public sealed class EffectsRunner(KpiTable kpis, AlertTable alertTable, AlertTopic topic, ILogger<EffectsRunner> log)
 {
     /// <summary>Executes the pending effects of a run, if any, and confirms them.</summary>
@@ -31,10 +33,10 @@ public sealed class EffectsRunner(KpiTable kpis, AlertTable alertTable, AlertTop
         foreach (var (platform, runKey) in runs)
             if (await PipelineTableStore.ReadOutboxAsync(pipeline.Port, platform, runKey, cancellationToken) is { } entry) pending.Add(entry);
         var effects = PipelineEffects.Combine(pending.Select(p => p.Effects));
+        var contributions = KpiMergeOnce.Group(pending);
         var conflicts = 0;
-        foreach (var (key, delta) in effects.Kpis)
-            conflicts += await OptimisticMerge.MergeAsync(kpis.Port, KpiTableEntity.AddressOf(key), stored => KpiTableEntity.Merge(stored, key, delta),
-                cancellationToken: cancellationToken);
+        foreach (var (key, entries) in contributions)
+            conflicts += await KpiMergeOnce.MergeAsync(kpis.Port, key, entries, cancellationToken: cancellationToken);
         foreach (var alert in effects.Alerts)
         {
             var id = alert.Id.ToString();
@@ -44,7 +46,11 @@ public sealed class EffectsRunner(KpiTable kpis, AlertTable alertTable, AlertTop
             await topic.PublishAsync(MessageIds.Fit(id), Encoding.UTF8.GetString(SlaAlertJson.ToUtf8(alert)), cancellationToken);
         }
         foreach (var update in effects.Clocks) await clock(update);
-        foreach (var entry in pending) await PipelineTableStore.CompleteOutboxAsync(pipeline.Port, entry, cancellationToken);
+        var completed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in pending)
+            if (await PipelineTableStore.CompleteOutboxAsync(pipeline.Port, entry, cancellationToken)) completed.Add(KpiMergeOnce.EntryId(entry));
+        foreach (var (key, entries) in contributions)
+            await KpiMergeOnce.ForgetAsync(kpis.Port, key, entries.Select(e => e.Entry).Where(completed.Contains), cancellationToken);
         if (conflicts > 0) Log.KpiMergeRetried(log, conflicts);
     }
 }

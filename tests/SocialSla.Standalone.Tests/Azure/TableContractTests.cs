@@ -141,6 +141,45 @@ public sealed class TableContractTests(AzuriteTableService azurite, ITestOutputH
     }
 
     [Fact]
+    public async Task An_outbox_entry_drained_twice_and_a_rival_drain_count_once_and_queries_skip_the_markers()
+    {
+        var table = await NewTableAsync();
+        var nextHour = Key with { Hour = Instant.FromUtc(2026, 11, 22, 11, 0) };
+        PendingEffects Entry(string run, params RecordKpi[] kpis) =>
+            new("x", "outbox|" + run, "W/\"datetime'2026-11-22T10%3A00%3A00Z'\"", Core.Pipeline.PipelineEffects.Of(kpis));
+        var entries = Enumerable.Range(0, 20).Select(i => Entry("r" + i, new RecordKpi(Key, Answered(i + 1)), new RecordKpi(nextHour, Answered(60)))).ToArray();
+        async Task Drain(IEnumerable<PendingEffects> drained)
+        {
+            foreach (var (key, contributions) in KpiMergeOnce.Group(drained)) await KpiMergeOnce.MergeAsync(table, key, contributions);
+        }
+
+        // Two instances drain overlapping sets at once (a redelivery racing the first attempt), then one again (a crash
+        // between the merge and the outbox delete).
+        using var gate = new Barrier(2);
+        async Task Instance(IEnumerable<PendingEffects> drained)
+        {
+            await Task.Yield();
+            gate.SignalAndWait();
+            await Drain(drained);
+        }
+        await Task.WhenAll(Task.Run(() => Instance(entries[..15])), Task.Run(() => Instance(entries[5..])));
+        await Drain(entries);
+
+        var days = await table.QueryAsync(KpiTableEntity.DayRangeFilter(Account, Instant.FromUtc(2026, 11, 22, 0, 0), Instant.FromUtc(2026, 11, 23, 0, 0)));
+        Assert.Equal([Key, nextHour], days.Select(e => KpiTableEntity.KeyOf(e.PartitionKey, e.RowKey)));
+        var stored = KpiTableEntity.ToAggregate(days[0].Properties);
+        Assert.Equal(20 * 2, stored.Mentions);
+        Assert.Equal(Enumerable.Range(1, 20).Sum(m => m * 60.0), stored.FirstReplySeconds, 6);
+        Assert.Equal(20, KpiTableEntity.ToAggregate(days[1].Properties).FirstReplyCount);
+
+        foreach (var (key, contributions) in KpiMergeOnce.Group(entries))
+            await KpiMergeOnce.ForgetAsync(table, key, contributions.Select(c => c.Entry));
+        var partition = KpiTableEntity.PartitionKey(Account, Key.Hour);
+        var rows = await table.QueryAsync($"PartitionKey eq {TableEntityJson.Quote(partition)}");
+        Assert.Equal(2, rows.Count);
+    }
+
+    [Fact]
     public async Task A_sketch_split_over_several_binary_properties_is_accepted_and_read_back()
     {
         var table = await NewTableAsync();

@@ -109,9 +109,11 @@ public static class KpiTableEntity
     }
 
     /// <summary>The filter of a query for one account's rows from day <paramref name="from"/> to the day before
-    /// <paramref name="to"/> (UTC days; OData syntax with quoted, escaped keys).</summary>
+    /// <paramref name="to"/> (UTC days; OData syntax with quoted, escaped keys). KPI rows only: the applied markers that
+    /// share their partitions (<see cref="KpiMergeOnce"/>) sort after them and are left out.</summary>
     public static string DayRangeFilter(PlatformAccountId account, Instant from, Instant to) =>
-        $"PartitionKey ge {TableEntityJson.Quote(PartitionKey(account, from))} and PartitionKey lt {TableEntityJson.Quote(PartitionKey(account, to))}";
+        $"PartitionKey ge {TableEntityJson.Quote(PartitionKey(account, from))} and PartitionKey lt {TableEntityJson.Quote(PartitionKey(account, to))}"
+        + " and RowKey lt '~'";
 
     /// <summary>The entity properties of <paramref name="key"/>'s aggregate.</summary>
     /// <exception cref="TableLimitException">The entity would break a Table storage limit.</exception>
