@@ -11,8 +11,6 @@ namespace SocialSla.Standalone.Cli;
 /// <summary><c>socialsla replay FILE</c>: an export through the pipeline on a simulated clock, then the KPI report.</summary>
 internal static class ReplayCommand
 {
-    private const int MaxIssuesShown = 20;
-
     public static Command Create(TextWriter output, TextWriter error)
     {
         var file = new Argument<string>("file") { Description = "The export to replay: TWCS CSV or JSONL mentions." };
@@ -40,50 +38,13 @@ internal static class ReplayCommand
     private static int Run(string path, string? format, string? policyPath, string? target, bool json, bool strict, bool stats,
         string? triagePath, PiiKinds masking, TextWriter output, TextWriter error)
     {
-        format ??= Path.GetExtension(path).ToLowerInvariant() switch
-        {
-            ".csv" => "twcs",
-            ".jsonl" or ".ndjson" => "jsonl",
-            _ => null,
-        };
-        if (format is null) return Fail(error, $"cannot tell the format of '{path}' from its extension; pass --format twcs or --format jsonl.");
-
-        var policy = SlaPolicy.Default;
-        if (policyPath is not null && !PolicyFile.TryLoad(policyPath, out policy, out var policyError)) return Fail(error, policyError);
-        if (target is not null)
-        {
-            if (!DurationText.TryParse(target, out var duration, out var reason) || duration <= NodaTime.Duration.Zero)
-                return Fail(error, $"--first-reply-target: {reason ?? "the target must be positive."}");
-            policy = policy.WithReplyTargetOverride(duration);
-        }
-
-        TriageOptions? triage = null;
-        if (triagePath is not null && !TriageFile.TryLoad(triagePath, out triage, out var triageError)) return Fail(error, triageError);
-
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        ImportBatch batch;
-        var keepText = policy.BotMarkers.Count > 0 || triage is not null;
-        var options = new ImportOptions { Strict = strict, KeepText = keepText };
-        try
-        {
-            using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-            batch = format == "twcs" ? TwcsImport.Read(reader, options) : JsonlImport.Read(reader, options);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return Fail(error, $"cannot read '{path}': {e.Message}");
-        }
-
-        foreach (var issue in batch.Issues.Take(MaxIssuesShown)) error.WriteLine($"{path}:{issue.Line}: {issue.Reason}");
-        if (batch.Issues.Count > MaxIssuesShown) error.WriteLine($"{path}: … and {batch.Issues.Count - MaxIssuesShown} more malformed rows.");
-        if (batch.Stopped)
-        {
-            error.WriteLine($"socialsla: stopped at the first malformed row (--strict).");
-            return ExitCodes.StrictStop;
-        }
+        if (!ReplayInput.TryLoad(path, format, policyPath, target, strict, triagePath, error, out var batch, out var policy, out var triage, out var exitCode))
+            return exitCode;
 
         var readTime = clock.Elapsed;
-        var result = ReplayRunner.Run(batch.Mentions, policy, batch.Rows, batch.Issues.Count, Environment.ProcessorCount, triage, keepText ? masking : PiiKinds.None);
+        var result = ReplayRunner.Run(batch.Mentions, policy, batch.Rows, batch.Issues.Count, Environment.ProcessorCount, triage,
+            ReplayInput.KeepsText(policy, triage) ? masking : PiiKinds.None);
         if (stats) WriteStats(error, result, readTime, clock.Elapsed);
         if (json)
         {
@@ -105,11 +66,5 @@ internal static class ReplayCommand
         var cases = Math.Max(1, result.Total.CasesOpened);
         error.WriteLine(System.FormattableString.Invariant(
             $"stats: {result.Rows:N0} rows in {elapsed.TotalSeconds:0.00} s (reading {readTime.TotalSeconds:0.00} s) = {result.Rows / Math.Max(elapsed.TotalSeconds, 1e-9):N0} rows/s; peak working set {peak / 1048576.0:N1} MiB = {peak / (double)cases:N0} bytes per case ({result.Total.CasesOpened:N0} cases); GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections, {GC.GetTotalPauseDuration().TotalSeconds:0.00} s paused, {GC.GetTotalAllocatedBytes() / 1048576.0:N0} MiB allocated"));
-    }
-
-    private static int Fail(TextWriter error, string reason)
-    {
-        error.WriteLine($"socialsla: {reason}");
-        return ExitCodes.BadInput;
     }
 }

@@ -1,21 +1,25 @@
 using SocialSla.Core.Import;
 using SocialSla.Core.Sla;
+using SocialSla.Core.Triage;
 
 namespace SocialSla.Standalone.Cli;
 
-/// <summary>What <c>replay</c> and <c>report</c> read: an export (TWCS CSV or JSONL) and the policy to replay it under.</summary>
+/// <summary>What <c>replay</c> and <c>report</c> read: an export (TWCS CSV or JSONL), the policy to replay it under and
+/// the triage settings, if any.</summary>
 internal static class ReplayInput
 {
     private const int MaxIssuesShown = 20;
 
-    /// <summary>Reads the policy and the export; on failure writes why to <paramref name="error"/> and gives the exit
-    /// code (<see cref="ExitCodes.BadInput"/> or <see cref="ExitCodes.StrictStop"/>).</summary>
-    public static bool TryLoad(string path, string? format, string? policyPath, string? target, bool strict, TextWriter error,
-        out ImportBatch batch, out SlaPolicy policy, out int exitCode)
+    /// <summary>Reads the policy, the triage settings and the export (with the texts when bot markers or triage read
+    /// them); on failure writes why to <paramref name="error"/> and gives the exit code (<see cref="ExitCodes.BadInput"/>
+    /// or <see cref="ExitCodes.StrictStop"/>).</summary>
+    public static bool TryLoad(string path, string? format, string? policyPath, string? target, bool strict, string? triagePath, TextWriter error,
+        out ImportBatch batch, out SlaPolicy policy, out TriageOptions? triage, out int exitCode)
     {
         batch = null!;
         exitCode = ExitCodes.Ok;
         policy = SlaPolicy.Default;
+        triage = null;
         format ??= Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".csv" => "twcs",
@@ -30,8 +34,9 @@ internal static class ReplayInput
                 return Fail(error, $"--first-reply-target: {reason ?? "the target must be positive."}", out exitCode);
             policy = policy.WithReplyTargetOverride(duration);
         }
+        if (triagePath is not null && !TriageFile.TryLoad(triagePath, out triage, out var triageError)) return Fail(error, triageError, out exitCode);
 
-        var options = new ImportOptions { Strict = strict, KeepText = policy.BotMarkers.Count > 0 };
+        var options = new ImportOptions { Strict = strict, KeepText = KeepsText(policy, triage) };
         try
         {
             using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
@@ -52,6 +57,9 @@ internal static class ReplayInput
         }
         return true;
     }
+
+    /// <summary>Whether the replay reads the texts (bot markers or triage), and so masks personal data in them.</summary>
+    public static bool KeepsText(SlaPolicy policy, TriageOptions? triage) => policy.BotMarkers.Count > 0 || triage is not null;
 
     private static bool Fail(TextWriter error, string reason, out int exitCode)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SocialSla.Core.Privacy;
 using SocialSla.Standalone.Replay;
 
 namespace SocialSla.Standalone.Cli;
@@ -16,19 +17,26 @@ internal static class ReportCommand
         var policy = new Option<string?>("--policy") { Description = "An SLA policy file (JSON; see README)." };
         var target = new Option<string?>("--first-reply-target") { Description = "Sets the first- and next-reply target of every case, e.g. 15m." };
         var strict = new Option<bool>("--strict") { Description = "Stop at the first malformed row (exit code 1) instead of skipping it." };
+        var triage = new Option<string?>("--triage") { Description = "Triage customer messages with these settings (as replay --triage) and show triage in the report." };
+        var maskPii = new Option<string>("--mask-pii") { Description = "on (default) or off, as replay --mask-pii.", DefaultValueFactory = _ => "on" };
+        maskPii.AcceptOnlyFromAmong("on", "off");
         var command = new Command("report", "Replay an export like `replay` and write its KPI view as one self-contained HTML file.")
         {
-            file, html, format, policy, target, strict,
+            file, html, format, policy, target, strict, triage, maskPii,
         };
         command.SetAction(parsed => Run(parsed.GetValue(file)!, parsed.GetValue(html)!, parsed.GetValue(format), parsed.GetValue(policy),
-            parsed.GetValue(target), parsed.GetValue(strict), output, error));
+            parsed.GetValue(target), parsed.GetValue(strict), parsed.GetValue(triage), parsed.GetValue(maskPii) == "on" ? PiiKinds.All : PiiKinds.None,
+            output, error));
         return command;
     }
 
-    private static int Run(string path, string htmlPath, string? format, string? policyPath, string? target, bool strict, TextWriter output, TextWriter error)
+    private static int Run(string path, string htmlPath, string? format, string? policyPath, string? target, bool strict, string? triagePath,
+        PiiKinds masking, TextWriter output, TextWriter error)
     {
-        if (!ReplayInput.TryLoad(path, format, policyPath, target, strict, error, out var batch, out var policy, out var exitCode)) return exitCode;
-        var result = ReplayRunner.Run(batch.Mentions, policy, batch.Rows, batch.Issues.Count, hourly: true);
+        if (!ReplayInput.TryLoad(path, format, policyPath, target, strict, triagePath, error, out var batch, out var policy, out var triage, out var exitCode))
+            return exitCode;
+        var result = ReplayRunner.Run(batch.Mentions, policy, batch.Rows, batch.Issues.Count, Environment.ProcessorCount, triage,
+            ReplayInput.KeepsText(policy, triage) ? masking : PiiKinds.None, hourly: true);
         try
         {
             File.WriteAllText(htmlPath, HtmlReportWriter.Write(result, Path.GetFileName(path)), new System.Text.UTF8Encoding(false));

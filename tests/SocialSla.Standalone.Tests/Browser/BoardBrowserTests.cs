@@ -287,6 +287,20 @@ public sealed class BoardBrowserTests(BrowserFixture browser, ITestOutputHelper 
         Assert.True(await page.Locator("#chart-heatmap svg rect").CountAsync() > 0);
         Assert.Equal([new Uri(html).AbsoluteUri], requests); // nothing but the file itself
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.OutputFolder, "report.png"), FullPage = true });
+
+        // With triage: the triage tiles are replay --json --triage's numbers and the sentiment chart draws their shares.
+        var triage = files.Write("triage.json", "{}");
+        var triaged = Path.Combine(files.Folder, "report-triage.html");
+        Assert.Equal(0, Support.CliRunner.Run("report", input, "--html", triaged, "--triage", triage).Exit);
+        var replayTriage = Support.CliRunner.ReplayJson(input, "--triage", triage).GetProperty("triage");
+        await page.GotoAsync(new Uri(triaged).AbsoluteUri);
+        await page.Locator("#tile-actionable").WaitForAsync();
+        Assert.Equal(replayTriage.GetProperty("actionable").GetInt64().ToString(CultureInfo.InvariantCulture), await page.Locator("#tile-actionable").GetAttributeAsync("data-value"));
+        Assert.Equal(replayTriage.GetProperty("noise").GetInt64().ToString(CultureInfo.InvariantCulture), await page.Locator("#tile-noise").GetAttributeAsync("data-value"));
+        var shares = await page.Locator("#chart-sentiment svg rect").EvaluateAllAsync<long[]>("rects => rects.map(r => Number(r.getAttribute('data-count')))");
+        var sentiment = replayTriage.GetProperty("sentiment");
+        Assert.Equal(sentiment.EnumerateObject().Sum(p => p.Value.GetInt64()), shares.Sum());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.OutputFolder, "report-triage.png"), FullPage = true });
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition)

@@ -48,6 +48,26 @@ public sealed partial class ReportCommandTests
     }
 
     [Fact]
+    public void Report_with_triage_embeds_the_triage_of_replay_json_with_the_same_settings()
+    {
+        using var files = new TempFiles();
+        var input = System.IO.Path.Combine(files.Folder, "traffic.csv");
+        Assert.Equal(0, CliRunner.Run("generate", "--messages", "2000", "--seed", "5", "--out", input).Exit);
+        var triage = files.Write("triage.json", """{ "routing": { "rules": [ { "name": "billing", "when": { "terms": ["refund*", "charged"] }, "queue": "billing" } ] } }""");
+        var html = System.IO.Path.Combine(files.Folder, "report.html");
+
+        var (exit, _, error) = CliRunner.Run("report", input, "--html", html, "--triage", triage);
+        var replay = CliRunner.ReplayJson(input, "--triage", triage);
+
+        Assert.True(exit == 0, error);
+        var data = JsonDocument.Parse(ReportData().Match(File.ReadAllText(html)).Groups[1].Value).RootElement;
+        Assert.True(JsonElement.DeepEquals(replay, data.GetProperty("replay")));
+        var embedded = data.GetProperty("replay").GetProperty("triage");
+        Assert.True(embedded.GetProperty("mentions").GetInt64() > 0);
+        Assert.True(embedded.GetProperty("actionable").GetInt64() < embedded.GetProperty("mentions").GetInt64());
+    }
+
+    [Fact]
     public void Report_without_html_or_with_a_missing_file_fails_with_code_2()
     {
         using var files = new TempFiles();

@@ -429,6 +429,14 @@
     tile('within1h', 'Within 1 hour', total.firstReply.within1h, fmtPercent(total.firstReply.within1h));
     tile('responseRate', 'Response rate', total.responseRate, fmtPercent(total.responseRate));
     tile('breaches', 'Breaches', sumBreaches(total.alerts), integer.format(sumBreaches(total.alerts)));
+    var triage = REPORT && REPORT.replay.triage;
+    if (triage) {
+      tile('triageMentions', 'Customer messages triaged', triage.mentions, integer.format(triage.mentions));
+      tile('actionable', 'Actionable', triage.actionable, integer.format(triage.actionable));
+      tile('noise', 'Noise', triage.noise, integer.format(triage.noise));
+      tile('urgent', 'Urgent / high priority', triage.priority.urgent + triage.priority.high,
+        integer.format(triage.priority.urgent) + ' / ' + integer.format(triage.priority.high));
+    }
     var rate = week.responseRate, mean = week.firstReply.meanSeconds;
     var meter = tile('veryResponsive', 'Very responsive (last 7 days)', week.veryResponsive, week.veryResponsive ? 'Yes' : 'No');
     meter.classList.add('meter');
@@ -546,7 +554,31 @@
     });
   }
 
+  // A replay report has no case list: with triage, the sentiment of every triaged customer message as one bar.
+  function drawSentimentShares(container, sentiment) {
+    var labels = ['negative', 'neutral', 'positive', 'unknown'];
+    var colors = { negative: '#a00000', neutral: '#8a8a8a', positive: '#1e6b1e', unknown: '#c8c8c8' };
+    var total = labels.reduce(function (s, k) { return s + (sentiment[k] || 0); }, 0);
+    var caption = container.parentNode.querySelector('figcaption');
+    if (caption) caption.textContent = 'Sentiment of the triaged customer messages';
+    if (!total) { empty(container, 'No customer message was triaged.'); return; }
+    var W = 460, H = 90, left = 10, right = 10, top = 20, bh = 34;
+    var root = chartRoot(container, W, H, 'Customer messages by sentiment: ' + labels.map(function (k) { return k + ' ' + (sentiment[k] || 0); }).join(', '));
+    var x = left;
+    labels.forEach(function (k) {
+      var w = (W - left - right) * (sentiment[k] || 0) / total;
+      if (!w) return;
+      var rect = svg('rect', { x: x, y: top, width: w, height: bh, fill: colors[k], 'data-count': sentiment[k] });
+      rect.appendChild(svg('title', {}, k + ': ' + integer.format(sentiment[k]) + ' (' + fmtPercent(sentiment[k] / total) + ')'));
+      root.appendChild(rect);
+      if (w > 60) root.appendChild(svg('text', { x: x + w / 2, y: top + bh + 16, 'text-anchor': 'middle' }, fmtPercent(sentiment[k] / total)));
+      x += w;
+    });
+    container.appendChild(el('div', { className: 'legend' }, labels.map(function (k) { return el('span', null, [el('i', { style: 'background:' + colors[k] }), k]); })));
+  }
+
   function drawSentiment(container, cases) {
+    if (!cases && REPORT && REPORT.replay.triage) { drawSentimentShares(container, REPORT.replay.triage.sentiment); return; }
     if (!cases) { empty(container, 'A replay report carries no sentiment (the export is not triaged).'); return; }
     var days = {};
     cases.forEach(function (c) {
