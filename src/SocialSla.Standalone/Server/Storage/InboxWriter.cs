@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using SocialSla.Core.Storage;
 
@@ -6,10 +6,14 @@ namespace SocialSla.Standalone.Server.Storage;
 
 /// <summary>Appends envelopes to the inbox with group commit: every envelope waiting when a commit starts shares it
 /// (one fsync for many webhooks). <see cref="AppendAsync"/> completes only once its envelope is on disk.</summary>
+/// <remarks>The commits run on a thread of their own: each blocks in SQLite's fsync, and on the thread pool that would
+/// hold one of the few workers (two on a 2-core machine) that serve the requests.</remarks>
 internal sealed class InboxWriter : IAsyncDisposable
 {
     private const int MaxGroup = 512;
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentQueue<Pending> _queue = new();
+    private readonly ManualResetEventSlim _waiting = new(false);
+    private volatile bool _closing;
     private readonly SqliteDatabase _database;
     private readonly Action _appended;
     private readonly DecodedEnvelopes? _decoded;
@@ -25,7 +29,21 @@ internal sealed class InboxWriter : IAsyncDisposable
         _database = database;
         _appended = appended;
         _decoded = decoded;
-        _loop = Task.Run(RunAsync);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _loop = done.Task;
+        new Thread(() =>
+        {
+            try
+            {
+                Run();
+                done.SetResult();
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        })
+        { IsBackground = true, Name = "socialsla-inbox" }.Start();
     }
 
     /// <summary>Stores the envelope durably; returns its inbox sequence number.</summary>
@@ -33,20 +51,27 @@ internal sealed class InboxWriter : IAsyncDisposable
     public Task<long> AppendAsync(Envelope envelope)
     {
         var pending = new Pending(envelope, new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending)) pending.Done.SetException(new StorageUnavailableException("The inbox is shut down."));
+        if (_closing)
+        {
+            pending.Done.SetException(new StorageUnavailableException("The inbox is shut down."));
+            return pending.Done.Task;
+        }
+        _queue.Enqueue(pending);
+        _waiting.Set();
+        if (_loop.IsCompleted) FailLeftovers(); // raced the shutdown: refused, not left waiting
         return pending.Done.Task;
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         SqliteConnection? connection = null;
         var group = new List<Pending>(MaxGroup);
         try
         {
-            while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+            while (WaitForWork())
             {
                 group.Clear();
-                while (group.Count < MaxGroup && _queue.Reader.TryRead(out var next)) group.Add(next);
+                while (group.Count < MaxGroup && _queue.TryDequeue(out var next)) group.Add(next);
                 try
                 {
                     connection ??= _database.Open(durable: true, checkpointsInbox: false);
@@ -76,6 +101,18 @@ internal sealed class InboxWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>Blocks until an envelope waits (<see langword="true"/>) or the writer is closing and nothing waits.</summary>
+    private bool WaitForWork()
+    {
+        while (_queue.IsEmpty)
+        {
+            if (_closing) return false;
+            _waiting.Wait();
+            _waiting.Reset();
+        }
+        return true;
+    }
+
     private static long[] Commit(SqliteConnection connection, List<Pending> group)
     {
         using var transaction = connection.BeginTransaction(deferred: true);
@@ -102,7 +139,14 @@ internal sealed class InboxWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
+        _closing = true;
+        _waiting.Set();
         await _loop.ConfigureAwait(false);
+        FailLeftovers();
+    }
+
+    private void FailLeftovers()
+    {
+        while (_queue.TryDequeue(out var late)) late.Done.TrySetException(new StorageUnavailableException("The inbox is shut down."));
     }
 }
