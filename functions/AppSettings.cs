@@ -33,7 +33,13 @@ public sealed class AppSettings
     public int MaxPagesPerRun { get; init; } = 20;
     public TimeSpan PullRequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
     public RetryBackoff PullBackoff { get; init; } = RetryBackoff.Default;
-    public int MaxBodyBytes { get; init; } = 1024 * 1024;
+    /// <summary>The largest webhook body taken (413 above). Each body travels as one Service Bus message, and a Standard
+    /// namespace takes messages up to 256 KB with their properties: the default leaves room for those. Raise it only on
+    /// a Premium namespace.</summary>
+    public int MaxBodyBytes { get; init; } = DefaultMaxBodyBytes;
+
+    /// <summary>192 KiB.</summary>
+    public const int DefaultMaxBodyBytes = 192 * 1024;
     public SlaPolicy Policy { get; init; } = SlaPolicy.Default;
     public TriageOptions? Triage { get; init; }
 
@@ -62,14 +68,8 @@ public sealed class AppSettings
             .ToList();
         var generic = section.GetSection("GenericSources").GetChildren().Select(g => new GenericSource(
             g["Name"]!,
-            (g["Scheme"] ?? "standard-webhooks") switch
-            {
-                "stripe" => GenericSignatureScheme.Stripe,
-                "github" => GenericSignatureScheme.GitHub,
-                "slack" => GenericSignatureScheme.Slack,
-                "zendesk" => GenericSignatureScheme.Zendesk,
-                _ => GenericSignatureScheme.StandardWebhooks,
-            },
+            GenericSignatureSchemeNames.TryParse(g["Scheme"], out var scheme) ? scheme.Value
+                : throw new InvalidOperationException($"SocialSla__GenericSources__{g.Key}__Scheme must be one of {string.Join(", ", GenericSignatureSchemeNames.All)}."),
             Strings(g.GetSection("Secrets")),
             g["Account"] is { } account ? PlatformAccountId.Parse(account) : null,
             TimeSpan.FromSeconds(int.TryParse(g["ToleranceSeconds"], out var seconds) ? seconds : 300))).ToList();
@@ -94,7 +94,7 @@ public sealed class AppSettings
             AlertWebhooks = [.. section.GetSection("AlertWebhooks").GetChildren().Select(w => new AlertWebhook(new Uri(w["Url"]!), w["Secret"]!))],
             Pulls = [.. section.GetSection("Pulls").GetChildren().Select(Pull)],
             MaxPagesPerRun = int.TryParse(section["MaxPagesPerRun"], out var pages) ? pages : 20,
-            MaxBodyBytes = int.TryParse(section["MaxBodyBytes"], out var max) ? max : 1024 * 1024,
+            MaxBodyBytes = int.TryParse(section["MaxBodyBytes"], out var max) ? max : DefaultMaxBodyBytes,
             Policy = section["PolicyJson"] is { Length: > 0 } policyJson
                 ? SlaPolicyParser.TryParse(policyJson, out var policy, out var policyError) ? policy : throw new InvalidOperationException($"SocialSla__PolicyJson: {policyError}")
                 : SlaPolicy.Default,

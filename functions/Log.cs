@@ -35,4 +35,7 @@ internal static partial class Log
 
     [LoggerMessage(5001, LogLevel.Information, "KPI merge retried {Conflicts} times after ETag conflicts")]
     public static partial void KpiMergeRetried(ILogger logger, int conflicts);
+
+    [LoggerMessage(5002, LogLevel.Warning, "Outbox sweep executed {Runs} runs whose own drain had not confirmed them")]
+    public static partial void OutboxSwept(ILogger logger, int runs);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.AI.TextAnalytics;
+using Azure.Identity;
 using Microsoft.Extensions.Logging;
 using SocialSla.Core.Mentions;
 using SocialSla.Core.Triage;
@@ -18,9 +19,8 @@ public sealed class LanguageSentiment(TextAnalyticsClient? client, ILogger<Langu
     /// <summary>One score per mention (<see langword="null"/>: leave it to triage's offline analyser).</summary>
     public async Task<SentimentScore?[]> ScoreAsync(IReadOnlyList<Mention> mentions, CancellationToken cancellationToken)
     {
-        var scores = new SentimentScore?[mentions.Count];
-        if (client is null) return scores;
-        int[] sent = [.. Enumerable.Range(0, mentions.Count).Where(i => !mentions[i].FromBrand && SentimentBatches.Fits(mentions[i].Text))];
+        if (client is null) return new SentimentScore?[mentions.Count];
+        var sent = SentimentBatches.ToSend(mentions);
         var verdicts = new ServiceSentiment?[mentions.Count];
         foreach (var range in SentimentBatches.Plan(sent.Length))
         {
@@ -42,13 +42,14 @@ public sealed class LanguageSentiment(TextAnalyticsClient? client, ILogger<Langu
                         sentiment.ConfidenceScores.Positive, sentiment.ConfidenceScores.Neutral, sentiment.ConfidenceScores.Negative);
                 }
             }
-            catch (RequestFailedException e)
+            // The service failing in any way (an error answer, no token for the identity, the network, a timeout) is
+            // not the message's fault: the offline analyser scores these texts.
+            catch (Exception e) when (e is RequestFailedException or AuthenticationFailedException or HttpRequestException
+                || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
-                Log.SentimentBatchFailed(log, documents.Count, e.Status);
+                Log.SentimentBatchFailed(log, documents.Count, (e as RequestFailedException)?.Status ?? 0);
             }
         }
-        var combined = SentimentBatches.Combine([.. mentions.Select(m => (string?)m.Text)], verdicts);
-        for (var i = 0; i < scores.Length; i++) scores[i] = mentions[i].FromBrand ? null : combined[i];
-        return scores;
+        return SentimentBatches.ForMentions(mentions, verdicts);
     }
 }

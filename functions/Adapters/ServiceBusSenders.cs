@@ -22,13 +22,24 @@ public sealed class MentionQueue(ServiceBusSender sender)
         sender.SendMessageAsync(Message(messageId, kind, source, receivedAt, body), cancellationToken);
 
     /// <summary>Sends pulled mentions, one message each (a JSONL line, kind <see cref="Envelopes.Mentions"/>), with
-    /// MessageId = the mention's idempotency key, so a page read twice is dropped by duplicate detection.</summary>
-    public Task SendMentionsAsync(string source, IReadOnlyList<Mention> mentions, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
-        mentions.Count == 0
-            ? Task.CompletedTask
-            : sender.SendMessagesAsync(
-                mentions.Select(m => Message(MessageIds.Fit("m:" + m.IdempotencyKey), Envelopes.Mentions, source, receivedAt, JsonlMentionWriter.ToUtf8(m))),
-                cancellationToken);
+    /// MessageId = the mention's idempotency key, so a page read twice is dropped by duplicate detection. As many
+    /// batches as the namespace's batch size needs (a page of long posts does not fit one).</summary>
+    /// <exception cref="InvalidOperationException">One mention alone is larger than a message may be.</exception>
+    public async Task SendMentionsAsync(string source, IReadOnlyList<Mention> mentions, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var next = 0;
+        while (next < mentions.Count)
+        {
+            using var batch = await sender.CreateMessageBatchAsync(cancellationToken);
+            while (next < mentions.Count && batch.TryAddMessage(MentionMessage(source, mentions[next], receivedAt))) next++;
+            if (batch.Count == 0)
+                throw new InvalidOperationException($"The mention {mentions[next].IdempotencyKey} from {source} is larger than one Service Bus message may be.");
+            await sender.SendMessagesAsync(batch, cancellationToken);
+        }
+    }
+
+    private static ServiceBusMessage MentionMessage(string source, Mention mention, DateTimeOffset receivedAt) =>
+        Message(MessageIds.Fit("m:" + mention.IdempotencyKey), Envelopes.Mentions, source, receivedAt, JsonlMentionWriter.ToUtf8(mention));
 
     private static ServiceBusMessage Message(string messageId, string kind, string source, DateTimeOffset receivedAt, byte[] body)
     {

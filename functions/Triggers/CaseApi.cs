@@ -17,7 +17,7 @@ namespace SocialSla.Functions.Triggers;
 
 /// <summary><c>GET /api/cases</c>, <c>GET /api/cases/{id}</c> and <c>POST /api/cases/{id}/resolve</c>, as the Standalone
 /// server answers them, over the live cases in the pipeline table. Case ids contain <c>:</c> and may contain <c>#</c>
-/// or <c>/</c>: send them URL-encoded.</summary>
+/// or <c>/</c>: send a <c>#</c> as <c>%23</c> and a <c>/</c> as it is (routing does not decode <c>%2F</c>).</summary>
 /// <remarks>
 /// <para>Function keys (<see cref="AuthorizationLevel.Function"/>); with App Service authentication (Entra ID) turned on
 /// for the app, callers also need a token, and the resolving user's name comes from the
@@ -30,8 +30,14 @@ public sealed class CaseApi(AppSettings settings, PipelineTable pipeline, Effect
 {
     private const int MaxList = 1000;
 
+    /// <summary>One function for both GET routes: the Functions host orders routes by function name, not by how
+    /// specific they are, and <c>cases/{*id}</c> also matches <c>/api/cases</c> (an empty catch-all), so a separate list
+    /// function could be shadowed.</summary>
     [Function("Cases")]
-    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cases")] HttpRequest request)
+    public Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cases/{*id}")] HttpRequest request, string? id) =>
+        string.IsNullOrEmpty(id) ? ListAsync(request) : DetailAsync(request, id);
+
+    private async Task<IActionResult> ListAsync(HttpRequest request)
     {
         var account = request.Query["account"].FirstOrDefault();
         var take = Math.Clamp(int.TryParse(request.Query["limit"].FirstOrDefault(), out var limit) ? limit : 200, 1, MaxList);
@@ -47,8 +53,7 @@ public sealed class CaseApi(AppSettings settings, PipelineTable pipeline, Effect
         return new JsonResult(new { now = Format(now), cases = ordered.Select(c => Summary(c.State, c.Next, now)) });
     }
 
-    [Function("Case")]
-    public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cases/{*id}")] HttpRequest request, string id)
+    private async Task<IActionResult> DetailAsync(HttpRequest request, string id)
     {
         if (!CaseId.TryParse(id, out var caseId)) return Error(404, $"no case '{id}'");
         var state = await ReadAsync(caseId, request.HttpContext.RequestAborted);
@@ -87,7 +92,9 @@ public sealed class CaseApi(AppSettings settings, PipelineTable pipeline, Effect
         if (!CaseId.TryParse(id, out var caseId)) return Error(404, $"no case '{id}'");
         var platform = PipelineTableEntity.PlatformOf(caseId);
         var now = Now();
-        var cancellationToken = request.HttpContext.RequestAborted;
+        // Not the request's token: once the resolve commits, its effects must run even if the caller goes away (what
+        // still fails is left in the outbox for OutboxSweep).
+        var cancellationToken = CancellationToken.None;
         var runKey = $"resolve|{caseId.Value}|{InstantNanos.ToNanos(now)}";
         var (found, _) = await PipelineTableStore.RunAsync(pipeline.Port, platform, settings.Policy, runKey, state =>
         {

@@ -77,7 +77,18 @@ namespace Azure.Messaging.ServiceBus
     {
         public virtual Task SendMessageAsync(ServiceBusMessage message, CancellationToken cancellationToken = default) => throw null!;
         public virtual Task SendMessagesAsync(IEnumerable<ServiceBusMessage> messages, CancellationToken cancellationToken = default) => throw null!;
+        public virtual ValueTask<ServiceBusMessageBatch> CreateMessageBatchAsync(CancellationToken cancellationToken = default) => throw null!;
+        public virtual Task SendMessagesAsync(ServiceBusMessageBatch messageBatch, CancellationToken cancellationToken = default) => throw null!;
         public virtual ValueTask DisposeAsync() => throw null!;
+    }
+    public sealed class ServiceBusMessageBatch : IDisposable
+    {
+        internal ServiceBusMessageBatch() { }
+        public int Count => throw null!;
+        public long MaxSizeInBytes => throw null!;
+        public long SizeInBytes => throw null!;
+        public void Dispose() { }
+        public bool TryAddMessage(ServiceBusMessage message) => throw null!;
     }
     public class ServiceBusMessage
     {

@@ -1,3 +1,5 @@
+using SocialSla.Core.Mentions;
+
 namespace SocialSla.Core.Triage;
 
 /// <summary>How a host scores many texts with a cloud sentiment service: batches of the service's size, the service's
@@ -29,6 +31,29 @@ public static class SentimentBatches
     /// analyser scores it without spending a request slot).</summary>
     public static bool Fits(string? text) =>
         !string.IsNullOrWhiteSpace(text) && new System.Globalization.StringInfo(text).LengthInTextElements <= MaxCharactersPerDocument;
+
+    /// <summary>The indices of the mentions worth sending to the service: customer messages (triage scores no brand
+    /// message) whose text <see cref="Fits"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="mentions"/> is <see langword="null"/>.</exception>
+    public static int[] ToSend(IReadOnlyList<Mention> mentions)
+    {
+        ArgumentNullException.ThrowIfNull(mentions);
+        return [.. Enumerable.Range(0, mentions.Count).Where(i => !mentions[i].FromBrand && Fits(mentions[i].Text))];
+    }
+
+    /// <summary>One score per mention: <see cref="Combine"/> for customer messages, <see langword="null"/> for brand
+    /// messages (not scored).</summary>
+    /// <param name="mentions">The mentions, in order.</param>
+    /// <param name="verdicts">The service's verdicts by mention index (see <see cref="Combine"/>).</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static SentimentScore?[] ForMentions(IReadOnlyList<Mention> mentions, IReadOnlyList<ServiceSentiment?> verdicts)
+    {
+        ArgumentNullException.ThrowIfNull(mentions);
+        var combined = Combine([.. mentions.Select(m => (string?)m.Text)], verdicts);
+        var scores = new SentimentScore?[mentions.Count];
+        for (var i = 0; i < scores.Length; i++) scores[i] = mentions[i].FromBrand ? null : combined[i];
+        return scores;
+    }
 
     /// <summary>Maps a service verdict onto the offline analyser's scale: score = positive − negative; the label is the
     /// service's, except <c>mixed</c>, which is negative when the negative confidence is at least the positive one

@@ -1,3 +1,4 @@
+using SocialSla.Core.Tests.Support;
 using SocialSla.Core.Triage;
 
 namespace SocialSla.Core.Tests.Triage;
@@ -47,5 +48,28 @@ public class SentimentBatchesTests
         Assert.False(SentimentBatches.Fits(" "));
         Assert.False(SentimentBatches.Fits(new string('a', SentimentBatches.MaxCharactersPerDocument + 1)));
         Assert.True(SentimentBatches.Fits(new string('a', SentimentBatches.MaxCharactersPerDocument)));
+    }
+
+    [Fact]
+    public void Only_customer_messages_that_fit_are_sent_and_brand_messages_get_no_score()
+    {
+        var mentions = new[]
+        {
+            Make.Customer("1", 0) with { Text = "this is awful, still waiting" },
+            Make.Reply("2", 1, "1"),
+            Make.Customer("3", 2) with { Text = "" },
+            Make.Customer("4", 3) with { Text = new string('a', SentimentBatches.MaxCharactersPerDocument + 1) },
+            Make.Customer("5", 4) with { Text = "thanks, great service" },
+        };
+
+        Assert.Equal([0, 4], SentimentBatches.ToSend(mentions));
+
+        var verdicts = new ServiceSentiment?[mentions.Length];
+        verdicts[4] = new ServiceSentiment("positive", 0.9, 0.1, 0.0);
+        var scores = SentimentBatches.ForMentions(mentions, verdicts);
+        Assert.Null(scores[1]);
+        Assert.Equal(SentimentAnalyzer.Analyze(mentions[0].Text), scores[0]); // not answered: the offline analyser
+        Assert.Equal(new SentimentScore(0.9f, SentimentLabel.Positive), scores[4]);
+        Assert.All(new[] { 0, 2, 3, 4 }, i => Assert.NotNull(scores[i]));
     }
 }

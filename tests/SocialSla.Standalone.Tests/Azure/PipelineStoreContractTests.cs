@@ -71,6 +71,26 @@ public sealed class PipelineStoreContractTests(AzuriteTableService azurite) : IC
     }
 
     [Fact]
+    public async Task Unconfirmed_outbox_rows_are_found_by_the_sweep_filter_once_stale_and_name_their_run()
+    {
+        var table = await NewTableAsync();
+        var first = Message("1", 0, null, false);
+        await DeliverAsync(table, first);
+        await DeliverAsync(table, Message("2", 5, "1", true));
+        var now = NodaTime.SystemClock.Instance.GetCurrentInstant();
+
+        var stale = await table.QueryAsync(PipelineTableEntity.StaleOutboxFilter(now + NodaTime.Duration.FromMinutes(5)));
+        var fresh = await table.QueryAsync(PipelineTableEntity.StaleOutboxFilter(now - NodaTime.Duration.FromMinutes(5)));
+
+        Assert.Empty(fresh);
+        var runs = stale.Select(e => PipelineTableEntity.OutboxOf(e.PartitionKey, e.RowKey)).ToList();
+        Assert.Equal(2, runs.Count);
+        Assert.All(runs, r => Assert.Equal(Platform.X, r.Platform));
+        Assert.Contains(first.IdempotencyKey.ToString(), runs.Select(r => r.RunKey));
+        Assert.NotNull(await PipelineTableStore.ReadOutboxAsync(table, runs[0].Platform, runs[0].RunKey));
+    }
+
+    [Fact]
     public async Task A_row_read_as_absent_is_claimed_so_a_rival_that_creates_it_makes_the_commit_start_over()
     {
         var table = await NewTableAsync();

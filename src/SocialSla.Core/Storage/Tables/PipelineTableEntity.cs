@@ -1,4 +1,5 @@
 using System.Text;
+using NodaTime;
 using SocialSla.Core.Cases;
 using SocialSla.Core.Mentions;
 using SocialSla.Core.Pipeline;
@@ -156,6 +157,26 @@ public static class PipelineTableEntity
 
     /// <summary>The OData filter of every live case row (across partitions): <c>RowKey</c> in [<c>case|</c>, <c>case}</c>).</summary>
     public static string CaseRowsFilter() => "RowKey ge 'case|' and RowKey lt 'case}'";
+
+    /// <summary>The OData filter of the outbox rows (across partitions) last written before <paramref name="before"/>:
+    /// effects committed and still not confirmed then, left by a run whose drain failed (a crash, a caller that went
+    /// away) and that no redelivery will drain.</summary>
+    public static string StaleOutboxFilter(Instant before) =>
+        "RowKey ge 'outbox|' and RowKey lt 'outbox}' and Timestamp lt datetime'"
+        + NodaTime.Text.InstantPattern.General.Format(before) + "'";
+
+    /// <summary>The platform and run key of an outbox row read back (the inverse of <see cref="PartitionKey"/> and
+    /// <see cref="OutboxRow"/>).</summary>
+    /// <exception cref="FormatException">The keys are not those of an outbox row.</exception>
+    public static (Platform Platform, string RunKey) OutboxOf(string partitionKey, string rowKey)
+    {
+        var partition = TableKeys.Split(partitionKey);
+        var row = TableKeys.Split(rowKey);
+        if (partition.Length != 2 || partition[0] != "pipe" || !PlatformNames.TryParse(partition[1], out var platform))
+            throw new FormatException($"'{partitionKey}' is not a pipeline partition.");
+        if (row.Length != 2 || row[0] != "outbox") throw new FormatException($"'{rowKey}' is not an outbox row.");
+        return (platform, row[1]);
+    }
 
     private static string Checked(string rowKey)
     {

@@ -25,6 +25,11 @@ public static class PipelineTableStore
     /// <summary>The most load-and-rerun rounds one attempt may take (a run that keeps finding rows is a bug).</summary>
     public const int MaxLoadRounds = 64;
 
+    /// <summary>How long an outbox row is left to the run that wrote it before a sweep executes it
+    /// (<see cref="PipelineTableEntity.StaleOutboxFilter"/>): longer than a run's own drain takes; executing an entry
+    /// twice is harmless (KPI merges count once, alerts are deduplicated by id, timer updates are idempotent).</summary>
+    public static readonly NodaTime.Duration SweepAfter = NodaTime.Duration.FromMinutes(2);
+
     /// <summary>Runs <paramref name="step"/> against the platform's partition until its changes commit.</summary>
     /// <param name="table">The table.</param>
     /// <param name="platform">The platform whose partition the run works in.</param>

@@ -139,12 +139,7 @@ internal static class WebhookEndpoints
         }
     }
 
-    private static GenericSignatureScheme SchemeOf(string name) => name switch
-    {
-        "stripe" => GenericSignatureScheme.Stripe,
-        "github" => GenericSignatureScheme.GitHub,
-        "slack" => GenericSignatureScheme.Slack,
-        "zendesk" => GenericSignatureScheme.Zendesk,
-        _ => GenericSignatureScheme.StandardWebhooks,
-    };
+    // The configuration loader refused unknown names.
+    private static GenericSignatureScheme SchemeOf(string name) =>
+        GenericSignatureSchemeNames.TryParse(name, out var scheme) ? scheme.Value : GenericSignatureScheme.StandardWebhooks;
 }

@@ -5,6 +5,7 @@ using NodaTime;
 using SocialSla.Core.Ingestion;
 using SocialSla.Core.Mentions;
 using SocialSla.Core.Sla;
+using SocialSla.Core.Webhooks;
 
 namespace SocialSla.Standalone.Server.Configuration;
 
@@ -148,9 +149,9 @@ internal static class ServerConfigLoader
                 error = $"genericSources[{i}].secrets needs at least one non-empty secret";
                 return false;
             }
-            if (!GenericSchemes.Contains(source.Scheme))
+            if (!GenericSignatureSchemeNames.TryParse(source.Scheme, out _))
             {
-                error = $"genericSources[{i}].scheme must be one of {string.Join(", ", GenericSchemes)}, not '{source.Scheme}'";
+                error = $"genericSources[{i}].scheme must be one of {string.Join(", ", GenericSignatureSchemeNames.All)}, not '{source.Scheme}'";
                 return false;
             }
             PlatformAccountId? account = null;
@@ -316,6 +317,4 @@ internal static class ServerConfigLoader
         error = null;
         return true;
     }
-
-    private static readonly string[] GenericSchemes = ["standard-webhooks", "stripe", "github", "slack", "zendesk"];
 }

@@ -21,6 +21,19 @@ public class PipelineTableEntityTests
     }
 
     [Fact]
+    public void OutboxOf_ReadsBackThePlatformAndTheRunKey_AndRefusesOtherRows()
+    {
+        const string runKey = "x:Contoso|Coffee/1#2:Add";
+        var (platform, run) = PipelineTableEntity.OutboxOf(PipelineTableEntity.PartitionKey(Platform.Instagram), PipelineTableEntity.OutboxRow(runKey));
+        Assert.Equal(Platform.Instagram, platform);
+        Assert.Equal(runKey, run);
+        Assert.Throws<FormatException>(() => PipelineTableEntity.OutboxOf(PipelineTableEntity.PartitionKey(Platform.X), PipelineTableEntity.CaseRow(new CaseId("x:a:1"))));
+        Assert.Throws<FormatException>(() => PipelineTableEntity.OutboxOf("kpis|x", PipelineTableEntity.OutboxRow(runKey)));
+        Assert.Equal("RowKey ge 'outbox|' and RowKey lt 'outbox}' and Timestamp lt datetime'2026-11-22T10:15:30Z'",
+            PipelineTableEntity.StaleOutboxFilter(NodaTime.Instant.FromUtc(2026, 11, 22, 10, 15, 30)));
+    }
+
+    [Fact]
     public void SeenRow_DiffersByVerb()
     {
         var account = new PlatformAccountId(Platform.X, "Contoso");
