@@ -45,47 +45,12 @@ public sealed class PullTimer(AppSettings settings, CursorTable cursors, Mention
         }
     }
 
-    private readonly record struct RunOutcome(PullCursor Cursor, int Pages, int Mentions, bool Unfinished, Instant? RetryAt, string? Error);
-
-    // PullWorker.PollAsync, with the queue as the store.
-    private async Task<RunOutcome> PollAsync(AppSettings.PullSetting pull, PullCursor cursor, CancellationToken cancellationToken)
-    {
-        var source = pull.Source;
-        var (pages, mentions) = (0, 0);
-        Instant? hint = null;
-        try
-        {
-            while (true)
-            {
-                var plan = PullProtocol.Plan(source, cursor);
-                var response = await SendAsync(plan, pull.Credential, cancellationToken);
-                var result = PullProtocol.Parse(source, cursor, response, settings.Brands);
-                hint = result.RetryAt;
-                if (!result.IsSuccess) return new RunOutcome(cursor, pages, mentions, false, hint, result.Error ?? $"{source.Name}: {result.Outcome}.");
-                if (result.Outcome == PullOutcome.Ok)
-                {
-                    await queue.SendMentionsAsync(source.Name, result.Batch.Mentions, response.ReceivedAt.ToDateTimeOffset(), cancellationToken);
-                    mentions += result.Batch.Mentions.Count;
-                }
-                cursor = result.Cursor;
-                pages++;
-                if (!PullSchedule.FetchesNextPageNow(result, pages, settings.MaxPagesPerRun, Now(), out var moreLater))
-                    return new RunOutcome(cursor, pages, mentions, moreLater, hint, null);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (OperationCanceledException)
-        {
-            return new RunOutcome(cursor, pages, mentions, false, hint, $"{source.Name}: the request timed out after {settings.PullRequestTimeout}.");
-        }
-        catch (Exception e) when (e is HttpRequestException or IOException or Azure.Messaging.ServiceBus.ServiceBusException)
-        {
-            return new RunOutcome(cursor, pages, mentions, false, hint, $"{source.Name}: {e.GetType().Name}: {e.Message}");
-        }
-    }
+    private Task<PullRun.Outcome> PollAsync(AppSettings.PullSetting pull, PullCursor cursor, CancellationToken cancellationToken) =>
+        PullRun.RunAsync(pull.Source, cursor, settings.Brands, settings.MaxPagesPerRun, Duration.FromTimeSpan(settings.PullRequestTimeout),
+            (plan, ct) => SendAsync(plan, pull.Credential, ct),
+            // The cursor is written once the run is over (with the schedule, under the ETag read).
+            (mentions, _, receivedAt, ct) => queue.SendMentionsAsync(pull.Source.Name, mentions, receivedAt.ToDateTimeOffset(), ct),
+            Now, cancellationToken);
 
     private async Task<PullResponse> SendAsync(PullRequestPlan plan, string? credential, CancellationToken cancellationToken)
     {

@@ -114,58 +114,30 @@ public sealed class PullWorker : BackgroundService
         return after;
     }
 
-    private readonly record struct RunOutcome(int Pages, int Mentions, bool Unfinished, Instant? RetryAt, string? Error);
-
-    private async Task<RunOutcome> PollAsync(PullJob job, CancellationToken ct)
+    private async Task<PullRun.Outcome> PollAsync(PullJob job, CancellationToken ct)
     {
         var source = job.Source;
-        var pages = 0;
-        var mentions = 0;
-        Instant? hint = null;
+        PullCursor? cursor;
         try
         {
             var stored = await _store.LoadCursorAsync(source.Name, ct).ConfigureAwait(false);
-            if (!PullCursor.TryParse(stored, out var cursor, out var cursorError))
+            if (!PullCursor.TryParse(stored, out cursor, out var cursorError))
             {
                 Log.PullCursorReset(_logger, source.Name, cursorError);
                 cursor = PullCursor.Empty;
             }
-            while (true)
-            {
-                var plan = PullProtocol.Plan(source, cursor);
-                var response = await SendAsync(plan, job.Credential, ct).ConfigureAwait(false);
-                var result = PullProtocol.Parse(source, cursor, response, _brands);
-                hint = result.RetryAt;
-                if (!result.IsSuccess) return new RunOutcome(pages, mentions, false, hint, result.Error ?? $"{source.Name}: {result.Outcome}.");
-                if (result.Outcome == PullOutcome.Ok)
-                {
-                    await _store.CommitAsync(source.Name, result.Batch.Mentions, result.Cursor.ToJson(), ct).ConfigureAwait(false);
-                    mentions += result.Batch.Mentions.Count;
-                }
-                cursor = result.Cursor;
-                pages++;
-                if (!PullSchedule.FetchesNextPageNow(result, pages, _options.MaxPagesPerRun, Now(), out var moreLater))
-                    return new RunOutcome(pages, mentions, moreLater, hint, null);
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (OperationCanceledException)
-        {
-            return new RunOutcome(pages, mentions, false, hint, $"{source.Name}: the request timed out after {_options.RequestTimeout}.");
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException)
-        {
-            return new RunOutcome(pages, mentions, false, hint, $"{source.Name}: {ex.GetType().Name}: {ex.Message}");
         }
 #pragma warning disable CA1031 // A store failure must not stop the source's loop; it counts as a failed run and backs off.
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
 #pragma warning restore CA1031
         {
-            return new RunOutcome(pages, mentions, false, hint, $"{source.Name}: {ex.GetType().Name} while storing or reading the cursor.");
+            return new PullRun.Outcome(PullCursor.Empty, 0, 0, false, null, $"{source.Name}: {ex.GetType().Name} while reading the cursor.");
         }
+        // Each page's mentions and the cursor after it are committed in one transaction.
+        return await PullRun.RunAsync(source, cursor, _brands, _options.MaxPagesPerRun, Duration.FromTimeSpan(_options.RequestTimeout),
+            (plan, token) => SendAsync(plan, job.Credential, token),
+            (mentions, after, _, token) => _store.CommitAsync(source.Name, mentions, after.ToJson(), token),
+            Now, ct).ConfigureAwait(false);
     }
 
     private async Task<PullResponse> SendAsync(PullRequestPlan plan, string? credential, CancellationToken ct)
