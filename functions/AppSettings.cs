@@ -105,27 +105,17 @@ public sealed class AppSettings
         };
     }
 
-    // The Standalone's pull kinds and settings (src/SocialSla.Standalone/Server/Configuration/PullConfig.cs).
+    /// <summary>The shortest pull interval: the timer runs each minute.</summary>
+    public const int MinPullIntervalSeconds = 60;
+
+    // The Standalone's pull settings, through the same Core validation.
     private static PullSetting Pull(IConfigurationSection p)
     {
-        var name = p["Name"] ?? throw new InvalidOperationException($"SocialSla__Pulls__{p.Key}__Name is not set.");
-        var account = PlatformAccountId.TryParse(p["Account"], out var id) ? id
-            : throw new InvalidOperationException($"SocialSla__Pulls__{p.Key}__Account must be platform:name.");
-        var interval = TimeSpan.FromSeconds(int.TryParse(p["IntervalSeconds"], out var s) ? s : 300);
-        if (interval < TimeSpan.FromSeconds(60) || interval > TimeSpan.FromDays(1))
-            throw new InvalidOperationException($"SocialSla__Pulls__{p.Key}__IntervalSeconds must be between 60 (the timer runs each minute) and 86400.");
-        Uri? url = p["Url"] is { } u ? new Uri(u, UriKind.Absolute) : null;
-        var source = (p["Kind"] ?? "").ToLowerInvariant() switch
-        {
-            "rss" or "atom" => PullSource.Feed(name, url ?? throw new InvalidOperationException($"SocialSla__Pulls__{p.Key}__Url (the feed) is required."),
-                account, p["Channel"]?.ToLowerInvariant() == "review" ? Channel.Review : Channel.Post),
-            "x" => PullSource.XRecentSearch(name, p["Query"] ?? throw new InvalidOperationException($"SocialSla__Pulls__{p.Key}__Query is required."),
-                account, p["BrandId"], p["BrandHandle"], baseUrl: url),
-            "reddit" => PullSource.Reddit(name, account, p["BrandId"], p["Subreddit"], p["Query"], baseUrl: url),
-            "youtube" => PullSource.YouTube(name, account, p["BrandId"], p["VideoId"], baseUrl: url),
-            _ => throw new InvalidOperationException($"SocialSla__Pulls__{p.Key}__Kind must be rss, x, reddit or youtube."),
-        };
-        return new PullSetting(source, interval, p["Credential"]);
+        var settings = new PullSourceSettings(p["Name"], p["Kind"], p["Account"], p["Url"], p["Query"], p["Subreddit"], p["VideoId"],
+            p["BrandId"], p["BrandHandle"], p["Channel"], int.TryParse(p["IntervalSeconds"], out var seconds) ? seconds : 300);
+        return settings.TryCreate(MinPullIntervalSeconds, out var source, out var interval, out var error)
+            ? new PullSetting(source, interval, p["Credential"])
+            : throw new InvalidOperationException($"SocialSla__Pulls__{p.Key}: {error}.");
     }
 
     private static IReadOnlyList<string> Strings(IConfigurationSection section) =>
