@@ -70,6 +70,7 @@ internal static class ServerHost
         var dispatcher = app.Services.GetRequiredService<AlertDispatcher>();
         engine.AlertsCommitted += dispatcher.Wake;
 
+        app.Use(StorageFaultAnswers.Middleware);
         app.Use(ApiAuthentication.Middleware(settings.Tokens));
         app.MapHealthEndpoints();
         app.MapWebhookEndpoints();

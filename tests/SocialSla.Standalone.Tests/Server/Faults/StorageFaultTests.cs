@@ -131,6 +131,13 @@ public sealed class StorageFaultTests
             Assert.Equal("ok", Component(health, "storage", "inbox", "status").GetString());
             Assert.Contains("SQLite error 5", Component(health, "storage", "state", "lastError").GetString(), StringComparison.Ordinal);
             Assert.Equal(0, server.Scalar("SELECT count(*) FROM messages"));
+            // A write through the API meets the same lock: 503 with Retry-After, not a 500.
+            using (var request = server.Request(HttpMethod.Post, "/api/alerts/x:ContosoCoffee:pair-1/firstReply.0.warning/retry", TestServer.AgentToken))
+            using (var response = await server.Client.SendAsync(request))
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+                Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "A 503 without Retry-After.");
+            }
             Execute(holder, "COMMIT");
         }
         await AssertEachAcknowledgedMessageOnceAsync(server, acknowledged);
