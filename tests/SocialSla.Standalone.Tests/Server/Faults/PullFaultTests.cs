@@ -125,4 +125,71 @@ public sealed class PullFaultTests
         Assert.Equal(expectedIds.Count, kpis.GetProperty("total").GetProperty("mentions").GetProperty("received").GetInt64());
         Assert.Equal(expectedIds.Count, server.Scalar("SELECT value FROM counters WHERE name = 'mentions'"));
     }
+
+    [Fact]
+    public async Task A_page_pulled_while_the_inbox_is_locked_is_not_stored_its_cursor_stays_and_the_next_run_stores_it_once()
+    {
+        var time = new ManualTimeProvider(T0);
+        var polls = 0;
+        await using var feed = await LoopbackServer.StartAsync(async context =>
+        {
+            var n = Interlocked.Increment(ref polls);
+            context.Response.ContentType = "application/rss+xml";
+            await context.Response.WriteAsync(FeedWith(n));
+        });
+        await using var server = await TestServer.StartAsync(time, options =>
+        {
+            options.StorageBusyTimeoutSeconds = 1;
+            options.Accounts.Add(new AccountOptions { Account = "rss:ContosoCoffee", PlatformUserId = "forum" });
+            options.Pulls = [new PullOptions { Name = "forum", Kind = "rss", Url = new Uri(feed.BaseUrl, "feed.xml").ToString(), Account = "rss:ContosoCoffee", IntervalSeconds = 60 }];
+        });
+        await WaitUntilAsync(() => server.Scalar("SELECT count(*) FROM cursors WHERE source = 'forum'") == 1, "the first page is stored");
+        string Cursor()
+        {
+            using var connection = server.Database.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT cursor FROM cursors WHERE source = 'forum'";
+            return (string)command.ExecuteScalar()!;
+        }
+        var cursor = Cursor();
+        var inboxRows = server.Scalar("SELECT count(*) FROM inbox");
+
+        using (var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={server.Database.InboxPath};Pooling=False"))
+        {
+            holder.Open();
+            using (var begin = holder.CreateCommand())
+            {
+                begin.CommandText = "BEGIN IMMEDIATE";
+                begin.ExecuteNonQuery();
+            }
+            time.Advance(TimeSpan.FromMinutes(1)); // the second poll: items 1 and 2, which cannot be stored
+            await WaitUntilAsync(async () => Component((await HealthAsync(server)).Body, "pulls", "forum", "consecutiveFailures").GetInt32() == 1, "the run fails");
+            Assert.Equal(2, Volatile.Read(ref polls));
+            Assert.Equal(cursor, Cursor());
+            Assert.Equal(inboxRows, server.Scalar("SELECT count(*) FROM inbox"));
+            var (status, health) = await HealthAsync(server);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, status); // the inbox takes nothing: neither pages nor webhooks
+            Assert.Equal("failing", Component(health, "storage", "inbox", "status").GetString());
+            Assert.Equal("backing off", Component(health, "pulls", "forum", "status").GetString());
+            using var rollback = holder.CreateCommand();
+            rollback.CommandText = "ROLLBACK";
+            rollback.ExecuteNonQuery();
+        }
+
+        // The backoff's next run (30 s at most) stores items 1 to 3: item 2, pulled while the inbox was locked, once.
+        await WaitUntilAsync(() => Volatile.Read(ref polls) >= 3, "the source is polled again after its backoff", step: () => time.Advance(TimeSpan.FromSeconds(5)));
+        await WaitUntilAsync(async () => Component((await HealthAsync(server)).Body, "pulls", "forum", "status").GetString() == "ok", "the source recovers");
+        // Each poll's feed has one item more than the last: once the engine has caught up, the items are the polls.
+        await WaitUntilAsync(async () =>
+        {
+            var items = Volatile.Read(ref polls);
+            await server.WaitProcessedAsync();
+            return server.Scalar("SELECT count(*) FROM messages") == items;
+        }, "every item pulled is stored");
+        var stored = server.Scalar("SELECT count(*) FROM messages");
+        Assert.Equal(stored, server.Scalar("SELECT value FROM counters WHERE name = 'mentions'"));
+        var (_, kpis) = await server.SendAsync(HttpMethod.Get, "/api/kpis");
+        Assert.Equal(stored, kpis.GetProperty("total").GetProperty("mentions").GetProperty("received").GetInt64());
+        Assert.Equal(1, server.Scalar("SELECT count(*) FROM messages WHERE id = 'rss:https://forum.example/t/2'"));
+    }
 }
