@@ -39,25 +39,27 @@ internal static class ServerHost
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
-        var database = new SqliteDatabase(settings.DatabasePath);
+        var database = new SqliteDatabase(settings.DatabasePath, settings.StorageBusyTimeout);
         database.EnsureCreated();
+        var storageHealth = new StorageHealth(time);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton(storageHealth);
         builder.Services.AddSingleton<EnvelopeDecoder>();
         builder.Services.AddSingleton<WebhookRateLimiter>();
         builder.Services.AddSingleton<PipelineEngine>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PipelineEngine>());
         builder.Services.AddSingleton<DecodedEnvelopes>();
         builder.Services.AddSingleton<CaseStateCache>();
-        builder.Services.AddSingleton(services => new InboxWriter(database, services.GetRequiredService<PipelineEngine>().Wake, services.GetRequiredService<DecodedEnvelopes>()));
+        builder.Services.AddSingleton(services => new InboxWriter(database, services.GetRequiredService<PipelineEngine>().Wake, services.GetRequiredService<DecodedEnvelopes>(), storageHealth));
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton<IEnumerable<IAlertSink>>(services => CreateSinks(settings, time, output, services.GetRequiredService<IHttpClientFactory>()));
         builder.Services.AddSingleton<AlertDispatcher>();
         if (settings.Pulls.Count > 0)
         {
             builder.Services.AddSingleton(services => new PullWorker(settings.Pulls,
-                new SqlitePullStore(database, time, services.GetRequiredService<PipelineEngine>().Wake), settings.Brands,
+                new SqlitePullStore(database, time, services.GetRequiredService<PipelineEngine>().Wake, storageHealth), settings.Brands,
                 PullHttpClient(services.GetRequiredService<IHttpClientFactory>()), time, services.GetRequiredService<ILogger<PullWorker>>()));
             builder.Services.AddHostedService(services => services.GetRequiredService<PullWorker>());
         }
@@ -68,6 +70,7 @@ internal static class ServerHost
         var dispatcher = app.Services.GetRequiredService<AlertDispatcher>();
         engine.AlertsCommitted += dispatcher.Wake;
 
+        app.Use(StorageFaultAnswers.Middleware);
         app.Use(ApiAuthentication.Middleware(settings.Tokens));
         app.MapHealthEndpoints();
         app.MapWebhookEndpoints();

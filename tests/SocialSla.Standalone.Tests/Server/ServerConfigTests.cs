@@ -51,6 +51,8 @@ public sealed class ServerConfigTests
     [InlineData("""{ "sinks": [ { "type": "console" } ], "rosters": [ { "name": "care", "sinks": ["pager"], "onDuty": "mon-fri 08:00-18:00" } ] }""", "rosters[0].sinks: no sink is named 'pager'")]
     [InlineData("""{ "sinks": [ { "type": "console" } ], "rosters": [ { "name": "care", "sinks": ["console"], "onDuty": "weekdays" } ] }""", "rosters[0].onDuty")]
     [InlineData("""{ "sinks": [ { "type": "console" } ], "rosters": [ { "name": "care", "sinks": ["console"], "onDuty": "mon 08:00-18:00", "zone": "Mars/Olympus" } ] }""", "rosters[0].zone")]
+    [InlineData("""{ "storageBusyTimeoutSeconds": 0 }""", "storageBusyTimeoutSeconds must be between 1 and 600")]
+    [InlineData("""{ "sinks": [ { "type": "console", "timeoutSeconds": 0 } ] }""", "sinks[0]: timeoutSeconds must be between 1 and 300")]
     public void A_bad_setting_is_named_and_nothing_starts(string json, string expected)
     {
         using var files = new TempFiles();

@@ -219,6 +219,7 @@ internal static class ServerConfigLoader
                     : sink.Url is not null && !Uri.TryCreate(sink.Url, UriKind.Absolute, out _) ? "url must be an absolute URL" : null,
                 _ => "type must be console, jsonl, webhook, teams, slack or pagerduty",
             };
+            if (problem is null && sink.TimeoutSeconds is < 1 or > 300) problem = "timeoutSeconds must be between 1 and 300";
             if (problem is not null)
             {
                 error = $"sinks[{i}]: {problem}";
@@ -291,6 +292,11 @@ internal static class ServerConfigLoader
             error = "maxBodyBytes must be between 1024 and 67108864";
             return false;
         }
+        if (options.StorageBusyTimeoutSeconds is < 1 or > 600)
+        {
+            error = "storageBusyTimeoutSeconds must be between 1 and 600";
+            return false;
+        }
 
         settings = new ServerSettings
         {
@@ -309,6 +315,7 @@ internal static class ServerConfigLoader
             WebhookRateLimit = rateLimit,
             EnvelopeRetention = options.EnvelopeRetentionDays == 0 ? null : Duration.FromDays(options.EnvelopeRetentionDays),
             MaxBodyBytes = options.MaxBodyBytes,
+            StorageBusyTimeout = TimeSpan.FromSeconds(options.StorageBusyTimeoutSeconds),
             PiiMasking = options.MaskPii ? Core.Privacy.PiiKinds.All : Core.Privacy.PiiKinds.None,
             Pulls = pulls,
             PublicUrl = publicUrl,

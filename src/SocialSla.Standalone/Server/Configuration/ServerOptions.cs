@@ -51,6 +51,10 @@ internal sealed class ServerOptions
     /// <summary>The largest webhook body accepted, in bytes.</summary>
     public int MaxBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>How long a write waits for another connection's lock on a SQLite file before it gives up, in seconds
+    /// (default 30): a webhook is then refused with 503 and <c>Retry-After</c>, an engine batch is retried.</summary>
+    public int StorageBusyTimeoutSeconds { get; set; } = 30;
+
     /// <summary>Whether e-mail addresses, phone numbers and payment card numbers in message text are masked before the
     /// engine stores the text or puts an excerpt in an alert (default <see langword="true"/>).</summary>
     public bool MaskPii { get; set; } = true;
@@ -146,6 +150,10 @@ internal sealed class SinkOptions
 
     /// <summary>The accounts (<c>platform:name</c>) whose alerts this sink takes; empty: all.</summary>
     public List<string> Accounts { get; set; } = [];
+
+    /// <summary>How long one delivery attempt may take before it counts as failed and is retried, in seconds
+    /// (default 10).</summary>
+    public int TimeoutSeconds { get; set; } = 10;
 }
 
 /// <summary>One pull source, polled on its own interval.</summary>

@@ -36,6 +36,10 @@ internal sealed record ServerSettings
 
     public int MaxBodyBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>How long a write waits for another connection's lock on a SQLite file before it fails
+    /// (<c>storageBusyTimeoutSeconds</c>): a webhook is then refused with 503, an engine batch retried.</summary>
+    public TimeSpan StorageBusyTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long processed raw envelopes are kept; <see langword="null"/>: for ever.</summary>
     public NodaTime.Duration? EnvelopeRetention { get; init; } = NodaTime.Duration.FromDays(7);
 

@@ -48,8 +48,12 @@ internal sealed class PipelineEngine : BackgroundService
 
     private readonly DecodedEnvelopes _decoded;
 
-    public PipelineEngine(SqliteDatabase database, ServerSettings settings, TimeProvider time, EnvelopeDecoder decoder, DecodedEnvelopes decoded, ILogger<PipelineEngine> log)
+    private readonly StorageHealth _health;
+    private int _limits;
+
+    public PipelineEngine(SqliteDatabase database, ServerSettings settings, TimeProvider time, EnvelopeDecoder decoder, DecodedEnvelopes decoded, StorageHealth health, ILogger<PipelineEngine> log)
     {
+        _health = health;
         _decoded = decoded;
         _database = database;
         _settings = settings;
@@ -128,9 +132,11 @@ internal sealed class PipelineEngine : BackgroundService
                 var taken = TakeInbox(connection, pipeline, kpis, now);
                 inboxFull = taken == InboxBatch;
                 _uncommittedDeliveries += taken;
-                if (worked || taken > 0) _uncommittedSince ??= Stopwatch.GetTimestamp();
+                // After a failed commit, commit even an empty batch: it shows (in /healthz) that commits work again.
+                if (worked || taken > 0 || _health.State.IsFailing) _uncommittedSince ??= Stopwatch.GetTimestamp();
                 if (_uncommittedSince is { } since && MustCommit(since))
                 {
+                    _database.ApplyLimits(connection, ref _limits);
                     Commit(connection, state, kpis, now);
                     _uncommittedSince = null;
                     _uncommittedDeliveries = 0;
@@ -138,14 +144,16 @@ internal sealed class PipelineEngine : BackgroundService
             }
             catch (Exception e) when (e is SqliteException or StorageUnavailableException or IOException)
             {
+                // Nothing of the batch was stored (the transaction rolled back): forget what was applied in memory and
+                // take it again from the inbox once the file takes writes again.
+                _health.StateFailed(e);
                 _log.LogError(e, "The engine could not commit a batch; it will retry from the last committed state.");
                 state.Reset();
                 kpis.Reset();
                 Discard();
-                Reload(connection);
                 _uncommittedSince = null;
                 _uncommittedDeliveries = 0;
-                Task.Delay(TimeSpan.FromSeconds(1), _time, stoppingToken).Wait(stoppingToken);
+                ReloadAfterFailure(connection, stoppingToken);
                 continue;
             }
             PurgeEnvelopes(now);
@@ -327,10 +335,19 @@ internal sealed class PipelineEngine : BackgroundService
             _commands.Execute("INSERT INTO engine(name, value) VALUES ('processed_seq', $v) ON CONFLICT(name) DO UPDATE SET value = excluded.value", ("$v", _processedSeq));
             transaction.Commit();
         }
+        _health.StateSucceeded();
         if (_time.GetUtcNow() - _lastInboxCheckpoint >= InboxCheckpointEvery)
         {
-            SqliteDatabase.CheckpointInbox(connection);
             _lastInboxCheckpoint = _time.GetUtcNow();
+            try
+            {
+                SqliteDatabase.CheckpointInbox(connection);
+            }
+            catch (SqliteException e)
+            {
+                // The batch is committed; a checkpoint that fails (a full disk) is tried again after the next one.
+                _log.LogWarning(e, "The inbox could not be checkpointed now.");
+            }
         }
         var raised = _newAlerts.Count;
         foreach (var (request, reply) in _replies) request.Reply.TrySetResult(reply);
@@ -409,6 +426,29 @@ internal sealed class PipelineEngine : BackgroundService
         foreach (var (request, _) in _replies) request.Reply.TrySetException(new StorageUnavailableException("The change could not be stored."));
         _replies.Clear();
     }
+
+    /// <summary>Pauses, then reloads the last committed position and wake-ups, pausing again while even that fails
+    /// (the engine must outlive any storage fault). The pause is wall time, not the domain clock.</summary>
+    private void ReloadAfterFailure(SqliteConnection connection, CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            Task.Delay(FailurePause, TimeProvider.System, stoppingToken).Wait(stoppingToken);
+            try
+            {
+                Reload(connection);
+                return;
+            }
+            catch (SqliteException e)
+            {
+                _health.StateFailed(e);
+                _log.LogError(e, "The engine could not read its committed state; retrying.");
+            }
+        }
+    }
+
+    /// <summary>How long the engine waits after a failed commit before it tries again.</summary>
+    private static readonly TimeSpan FailurePause = TimeSpan.FromSeconds(1);
 
     private void Reload(SqliteConnection connection)
     {

@@ -17,18 +17,22 @@ internal sealed class InboxWriter : IAsyncDisposable
     private readonly SqliteDatabase _database;
     private readonly Action _appended;
     private readonly DecodedEnvelopes? _decoded;
+    private readonly StorageHealth? _health;
     private readonly Task _loop;
+    private int _limits;
 
     private sealed record Pending(Envelope Envelope, TaskCompletionSource<long> Done);
 
     /// <param name="database">The store.</param>
     /// <param name="appended">Called after each commit (wakes the engine).</param>
     /// <param name="decoded">Where parsed bodies are handed to the engine, if anywhere.</param>
-    public InboxWriter(SqliteDatabase database, Action appended, DecodedEnvelopes? decoded = null)
+    /// <param name="health">Where each commit's outcome is recorded for <c>/healthz</c>, if anywhere.</param>
+    public InboxWriter(SqliteDatabase database, Action appended, DecodedEnvelopes? decoded = null, StorageHealth? health = null)
     {
         _database = database;
         _appended = appended;
         _decoded = decoded;
+        _health = health;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _loop = done.Task;
         new Thread(() =>
@@ -74,13 +78,19 @@ internal sealed class InboxWriter : IAsyncDisposable
                 while (group.Count < MaxGroup && _queue.TryDequeue(out var next)) group.Add(next);
                 try
                 {
-                    connection ??= _database.Open(durable: true, checkpointsInbox: false);
+                    if (connection is null)
+                    {
+                        connection = _database.Open(durable: true, checkpointsInbox: false);
+                        _limits = 0;
+                    }
+                    _database.ApplyLimits(connection, ref _limits);
                     var sequences = Commit(connection, group);
                     // Before the engine is woken: it must find the parsed form if it is to use it.
                     for (var i = 0; i < group.Count; i++)
                     {
                         if (group[i].Envelope.Decoded is { } batch) _decoded?.Add(sequences[i], batch);
                     }
+                    _health?.InboxSucceeded();
                     for (var i = 0; i < group.Count; i++) group[i].Done.TrySetResult(sequences[i]);
                     _appended();
                 }
@@ -89,6 +99,7 @@ internal sealed class InboxWriter : IAsyncDisposable
                     // Whatever failed, this group was not stored; the loop must live on for the next one.
                     connection?.Dispose();
                     connection = null;
+                    _health?.InboxFailed(e);
                     var reason = e is SqliteException sqlite ? $"SQLite error {sqlite.SqliteErrorCode}" : e.GetType().Name;
                     var failure = new StorageUnavailableException($"The inbox could not store the delivery ({reason}).", e);
                     foreach (var pending in group) pending.Done.TrySetException(failure);

@@ -11,12 +11,52 @@ namespace SocialSla.Standalone.Server.Storage;
 internal sealed class SqliteDatabase
 {
     private readonly string _connectionString;
+    private readonly int _busyTimeoutMilliseconds;
 
-    public SqliteDatabase(string path)
+    /// <param name="path">The state file.</param>
+    /// <param name="busyTimeout">How long a write waits for another connection's write lock before it fails with
+    /// SQLITE_BUSY (default 30 s).</param>
+    public SqliteDatabase(string path, TimeSpan? busyTimeout = null)
     {
         Path = System.IO.Path.GetFullPath(path);
         InboxPath = InboxPathOf(Path);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        _busyTimeoutMilliseconds = (int)(busyTimeout ?? TimeSpan.FromSeconds(30)).TotalMilliseconds;
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true, DefaultTimeout = Math.Max(1, _busyTimeoutMilliseconds / 1000) }.ToString();
+    }
+
+    /// <summary>The most pages each file may grow to, for every connection (SQLite's <c>max_page_count</c>), 0 for
+    /// SQLite's own limit; a value below a file's size holds it at its size. A write that needs more fails with
+    /// SQLITE_FULL, as on a full disk, and is rolled back: the fault tests make the disk full with it and give the
+    /// space back.</summary>
+    /// <remarks>Connections opened before a change apply it before their next write (<see cref="ApplyLimits"/>).</remarks>
+    public void SetPageLimits(long state, long inbox)
+    {
+        lock (_limitGate)
+        {
+            _pageLimits = (state, inbox);
+            _limitVersion++;
+        }
+    }
+
+    private readonly object _limitGate = new();
+    private (long State, long Inbox) _pageLimits;
+    private volatile int _limitVersion;
+
+    /// <summary>Brings a long-lived connection's page limits up to date; <paramref name="appliedVersion"/> is the
+    /// connection's own record of what it applied (0 for none).</summary>
+    public void ApplyLimits(SqliteConnection connection, ref int appliedVersion)
+    {
+        if (_limitVersion == appliedVersion) return;
+        (long State, long Inbox) limits;
+        int version;
+        lock (_limitGate) (limits, version) = (_pageLimits, _limitVersion);
+        using var command = connection.CreateCommand();
+        // SQLite's default is 4294967294 pages.
+        command.CommandText = $"PRAGMA main.max_page_count={Limit(limits.State)}; PRAGMA inbox_file.max_page_count={Limit(limits.Inbox)};";
+        command.ExecuteNonQuery();
+        appliedVersion = version;
+
+        static long Limit(long pages) => pages > 0 ? pages : 4294967294L;
     }
 
     /// <summary>The state file.</summary>
@@ -66,10 +106,12 @@ internal sealed class SqliteDatabase
         connection.Open();
         using var command = connection.CreateCommand();
         var synchronous = durable ? "FULL" : "NORMAL";
-        command.CommandText = $"PRAGMA busy_timeout=30000; ATTACH DATABASE $inbox AS inbox_file; PRAGMA main.synchronous={synchronous}; PRAGMA inbox_file.synchronous={synchronous};"
+        command.CommandText = $"PRAGMA busy_timeout={_busyTimeoutMilliseconds}; ATTACH DATABASE $inbox AS inbox_file; PRAGMA main.synchronous={synchronous}; PRAGMA inbox_file.synchronous={synchronous};"
             + (checkpointsInbox ? "" : " PRAGMA inbox_file.wal_autocheckpoint=0;");
         command.Parameters.AddWithValue("$inbox", InboxPath);
         command.ExecuteNonQuery();
+        var applied = 0;
+        if (_limitVersion != 0) ApplyLimits(connection, ref applied);
         return connection;
     }
 
@@ -82,6 +124,20 @@ internal sealed class SqliteDatabase
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Whether the inbox can take a delivery now: commits a 4 KiB row and its deletion in one durable
+    /// transaction (new pages and a write-ahead log append, as an acknowledgement needs), leaving no row behind.</summary>
+    /// <exception cref="SqliteException">It cannot (locked past the busy timeout, full, an I/O error).</exception>
+    public void ProbeInbox()
+    {
+        using var connection = Open(durable: true, checkpointsInbox: false);
+        using var transaction = connection.BeginTransaction(deferred: true);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO probe(body) VALUES (zeroblob(4096)); DELETE FROM probe;";
+        command.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
     private const string InboxSchema = """
         CREATE TABLE IF NOT EXISTS inbox(
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -90,6 +146,7 @@ internal sealed class SqliteDatabase
             received_at INTEGER NOT NULL,
             body BLOB NOT NULL);
         CREATE TABLE IF NOT EXISTS cursors(source TEXT PRIMARY KEY, cursor TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS probe(id INTEGER PRIMARY KEY, body BLOB NOT NULL);
         """;
 
     private const string Schema = """

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Data.Sqlite;
 using NodaTime;
 using SocialSla.Core.Import;
 using SocialSla.Core.Mentions;
@@ -9,7 +10,7 @@ namespace SocialSla.Standalone.Server.Storage;
 
 /// <summary>Pull cursors in SQLite. A page's mentions enter the inbox (as JSONL mention lines) in the same
 /// transaction that moves the cursor: a crash never skips a page or loses one.</summary>
-internal sealed class SqlitePullStore(SqliteDatabase database, TimeProvider time, Action appended) : IPullStore
+internal sealed class SqlitePullStore(SqliteDatabase database, TimeProvider time, Action appended, StorageHealth? health = null) : IPullStore
 {
     public Task<string?> LoadCursorAsync(string source, CancellationToken ct)
     {
@@ -21,6 +22,23 @@ internal sealed class SqlitePullStore(SqliteDatabase database, TimeProvider time
     }
 
     public Task CommitAsync(string source, IReadOnlyList<Mention> mentions, string cursor, CancellationToken ct)
+    {
+        try
+        {
+            Commit(source, mentions, cursor);
+        }
+        catch (SqliteException e)
+        {
+            // Nothing of the page was stored: the source's run fails and backs off, its cursor where it was.
+            health?.InboxFailed(e);
+            throw new StorageUnavailableException($"The page of {source} could not be stored ({StorageHealth.ReasonOf(e)}).", e);
+        }
+        health?.InboxSucceeded();
+        if (mentions.Count > 0) appended();
+        return Task.CompletedTask;
+    }
+
+    private void Commit(string source, IReadOnlyList<Mention> mentions, string cursor)
     {
         using var connection = database.Open(durable: true);
         using var transaction = connection.BeginTransaction(deferred: true);
@@ -50,7 +68,5 @@ internal sealed class SqlitePullStore(SqliteDatabase database, TimeProvider time
             save.ExecuteNonQuery();
         }
         transaction.Commit();
-        if (mentions.Count > 0) appended();
-        return Task.CompletedTask;
     }
 }
