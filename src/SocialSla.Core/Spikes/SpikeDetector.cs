@@ -20,7 +20,7 @@ namespace SocialSla.Core.Spikes;
 /// <para>How fast a burst is seen depends on the evidence it brings: at a few mentions a minute a 5× burst needs a
 /// minute or two more to be told from chance at <see cref="SpikeOptions.MaximumTailProbability"/>.</para>
 /// </remarks>
-public sealed class SpikeDetector
+public sealed partial class SpikeDetector
 {
     private const int RingMinutes = 64;
     private const int HoursPerWeek = 168;
