@@ -45,8 +45,9 @@ internal sealed class KpiBuckets(bool byDay, string? dimension)
     /// <summary>The start of a bucket.</summary>
     public static Instant StartOf(long startHour) => NodaConstants.UnixEpoch + Duration.FromHours(startHour);
 
-    /// <summary>Writes the whole document (<c>GET /api/kpis</c>'s body) as one JSON object.</summary>
-    public void WriteJson(Utf8JsonWriter json, string? account, Instant? from, Instant? to)
+    /// <summary>Writes the whole document (<c>GET /api/kpis</c>'s body) as one JSON object; <paramref name="more"/>
+    /// writes members of its own after the buckets.</summary>
+    public void WriteJson(Utf8JsonWriter json, string? account, Instant? from, Instant? to, Action<Utf8JsonWriter>? more = null)
     {
         json.WriteStartObject();
         if (account is not null) json.WriteString("account", account);
@@ -69,6 +70,7 @@ internal sealed class KpiBuckets(bool byDay, string? dimension)
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        more?.Invoke(json);
         json.WriteEndObject();
     }
 

@@ -15,7 +15,8 @@ namespace SocialSla.Standalone.Server.Api;
 /// <summary><c>GET /api/kpis?account=&amp;from=&amp;to=&amp;granularity=day|hour&amp;dimension=channel|priority|account</c>:
 /// the KPI aggregates of the hours in [from, to) merged into a total and into buckets per day or hour (and per value
 /// of the dimension, when one is asked for). Hours are UTC; a case counts in the hour it opened. <c>GET /api/kpis.csv</c>
-/// takes the same parameters and answers the total and the buckets as CSV rows.</summary>
+/// takes the same parameters and answers the total and the buckets as CSV rows. The JSON also has <c>spikes</c>: each
+/// account's channel's current mention rate and negative share against its baseline for this hour of the week.</summary>
 internal static class KpiEndpoints
 {
     public static void MapKpiEndpoints(this IEndpointRouteBuilder app)
@@ -24,11 +25,14 @@ internal static class KpiEndpoints
         app.MapGet("/api/kpis.csv", Csv);
     }
 
-    private static IResult Get(SqliteDatabase database, string? account, string? from, string? to, string? granularity, string? dimension)
+    private static IResult Get(SqliteDatabase database, PipelineEngine engine, string? account, string? from, string? to, string? granularity, string? dimension)
     {
         if (!TryParse(from, to, granularity, dimension, out var start, out var end, out var byDay, out var error)) return error!;
         var table = Load(database, account, start, end, byDay, dimension);
-        return new JsonBody(json => table.WriteJson(json, account, start, end));
+        // The spike streams now (whatever from and to say): each account's channel against its hour-of-week baseline.
+        var spikes = engine.Spikes;
+        var streams = spikes.Streams.Where(s => account is null || s.Stream.Account.ToString() == account);
+        return new JsonBody(json => table.WriteJson(json, account, start, end, more => SpikeJsonWriter.Write(more, spikes.At, streams)));
     }
 
     private static IResult Csv(SqliteDatabase database, string? account, string? from, string? to, string? granularity, string? dimension)

@@ -151,5 +151,8 @@ internal sealed class SqliteDatabase
             data BLOB NOT NULL,
             PRIMARY KEY(account, channel, priority, hour)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS counters(name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS spike_streams(
+            account TEXT NOT NULL, channel INTEGER NOT NULL, state BLOB NOT NULL,
+            PRIMARY KEY(account, channel)) WITHOUT ROWID;
         """;
 }
