@@ -47,11 +47,17 @@ public sealed class SpikeMonitor
     public bool Observe(Mention mention, TriageResult? triage, Instant now)
     {
         if (!Counts(mention, triage)) return false;
-        var stream = new SpikeStream(mention.Account, mention.Channel);
-        if (!_streams.TryGetValue(stream, out var entry)) _streams[stream] = entry = new Entry(new SpikeDetector(_options));
-        entry.Detector.Observe(mention.CreatedAt <= now ? mention.CreatedAt : now, IsNegative(triage));
-        entry.Changed = true;
+        Observe(new SpikeStream(mention.Account, mention.Channel), mention.CreatedAt <= now ? mention.CreatedAt : now, IsNegative(triage));
         return true;
+    }
+
+    /// <summary>Counts one mention already judged to count (<see cref="Counts"/>) in <paramref name="stream"/> at
+    /// <paramref name="at"/>.</summary>
+    public void Observe(SpikeStream stream, Instant at, bool negative)
+    {
+        if (!_streams.TryGetValue(stream, out var entry)) _streams[stream] = entry = new Entry(new SpikeDetector(_options));
+        entry.Detector.Observe(at, negative);
+        entry.Changed = true;
     }
 
     /// <summary>When the earliest stream next has a minute to evaluate; <see langword="null"/> with no streams.</summary>

@@ -13,7 +13,10 @@ internal static class SpikeJsonWriter
     /// <summary>Writes <c>"spikes": {"evaluatedAt": …, "streams": [{account, channel, hourOfWeek, baselinePerMinute,
     /// currentPerMinute, baselineNegativeShare, currentNegativeShare, volumeSpike, negativeSurge}, …]}</c>; a baseline not
     /// yet learnt (or a window with no mentions, for its share) is <see langword="null"/>.</summary>
-    public static void Write(Utf8JsonWriter json, Instant? evaluatedAt, IEnumerable<(SpikeStream Stream, SpikeSnapshot Snapshot)> streams)
+    /// <remarks>With <paramref name="alerts"/> (replay), <c>alerts</c> lists the spike alerts raised, each as
+    /// <see cref="SpikeAlertJson"/> writes it.</remarks>
+    public static void Write(Utf8JsonWriter json, Instant? evaluatedAt, IEnumerable<(SpikeStream Stream, SpikeSnapshot Snapshot)> streams,
+        IReadOnlyList<SpikeAlert>? alerts = null)
     {
         json.WriteStartObject("spikes");
         if (evaluatedAt is { } at) json.WriteString("evaluatedAt", InstantPattern.ExtendedIso.Format(at));
@@ -34,6 +37,12 @@ internal static class SpikeJsonWriter
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        if (alerts is not null)
+        {
+            json.WriteStartArray("alerts");
+            foreach (var alert in alerts) SpikeAlertJson.Write(json, alert);
+            json.WriteEndArray();
+        }
         json.WriteEndObject();
     }
 

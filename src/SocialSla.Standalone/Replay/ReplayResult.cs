@@ -12,6 +12,7 @@ namespace SocialSla.Standalone.Replay;
 /// <param name="Alerts">Alerts raised.</param>
 /// <param name="Triage">Triage's verdicts, when the replay triaged (<c>--triage</c>).</param>
 /// <param name="ByHour">KPIs per (account, channel, priority, hour), when the replay was asked to keep them.</param>
+/// <param name="Spikes">The spike alerts raised on the simulated clock and each stream's baseline at the end.</param>
 public sealed record ReplayResult(
     KpiAggregate Total,
     IReadOnlyDictionary<PlatformAccountId, KpiAggregate> ByAccount,
@@ -20,4 +21,5 @@ public sealed record ReplayResult(
     long Duplicates,
     long Alerts,
     Core.Triage.TriageTally? Triage = null,
-    IReadOnlyDictionary<KpiKey, KpiAggregate>? ByHour = null);
+    IReadOnlyDictionary<KpiKey, KpiAggregate>? ByHour = null,
+    ReplaySpikes? Spikes = null);

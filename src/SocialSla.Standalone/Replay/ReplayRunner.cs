@@ -5,6 +5,7 @@ using SocialSla.Core.Mentions;
 using SocialSla.Core.Pipeline;
 using SocialSla.Core.Privacy;
 using SocialSla.Core.Sla;
+using SocialSla.Core.Spikes;
 using SocialSla.Core.Triage;
 
 namespace SocialSla.Standalone.Replay;
@@ -39,7 +40,10 @@ internal static class ReplayRunner
     /// <remarks>Near-duplicates are the one triage rule that looks across conversations: they are decided first, over
     /// the whole input in time order (<see cref="NearDuplicateVerdicts"/>), so the verdicts, KPIs and triage tally do
     /// not depend on <paramref name="workers"/>.</remarks>
-    public static ReplayResult Run(IReadOnlyList<Mention> mentions, SlaPolicy policy, long rows, long skipped, int workers, TriageOptions? triage, PiiKinds masking, bool hourly = false)
+    /// <para>Spikes are detected after the conversations, over every counted mention in time order
+    /// (<see cref="ReplaySpikes"/>, with <paramref name="spikes"/>, default <see cref="SpikeOptions.Default"/>).</para>
+    public static ReplayResult Run(IReadOnlyList<Mention> mentions, SlaPolicy policy, long rows, long skipped, int workers, TriageOptions? triage, PiiKinds masking,
+        bool hourly = false, SpikeOptions? spikes = null)
     {
         workers = Math.Max(1, workers);
         // Masked once, up front: the near-duplicate pass and the pipeline read the same masked texts.
@@ -60,9 +64,11 @@ internal static class ReplayRunner
         bounds[workers] = groupCount;
 
         var sinks = new Sink[workers];
+        var marks = new byte[mentions.Count]; // each worker marks only its own conversations' mentions
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
             sinks[w] = RunGroups(mentions, policy, order, starts, bounds[w], bounds[w + 1],
-                triage is null ? null : new MentionTriage(triage, verdicts!), hourly));
+                triage is null ? null : new MentionTriage(triage, verdicts!), hourly, marks));
+        var spikeResult = ReplaySpikes.Run(mentions, marks, spikes ?? SpikeOptions.Default);
 
         var byAccount = new Dictionary<PlatformAccountId, KpiAggregate>();
         var tally = triage is null ? null : new TriageTally();
@@ -86,7 +92,7 @@ internal static class ReplayRunner
         }
         var total = new KpiAggregate();
         foreach (var aggregate in byAccount.Values) total.Merge(aggregate);
-        return new ReplayResult(total, byAccount, rows, skipped, duplicates, alerts, tally, byHour);
+        return new ReplayResult(total, byAccount, rows, skipped, duplicates, alerts, tally, byHour, spikeResult);
     }
 
     /// <summary>Every mention with its personal data masked (<see cref="PiiMasker"/>), in parallel.</summary>
@@ -98,7 +104,7 @@ internal static class ReplayRunner
     }
 
     private static Sink RunGroups(IReadOnlyList<Mention> mentions, SlaPolicy policy, int[] order, int[] starts, int firstGroup, int endGroup,
-        MentionTriage? triage, bool hourly)
+        MentionTriage? triage, bool hourly, byte[] marks)
     {
         var state = new InMemoryPipelineState();
         var timers = new PriorityQueue<CaseId, Instant>();
@@ -116,6 +122,8 @@ internal static class ReplayRunner
                 RunTimers(pipeline, timers, sink, now);
                 var result = pipeline.Ingest(mention, now);
                 if (result.Outcome == IngestOutcome.Duplicate) sink.Duplicates++;
+                else if (SpikeMonitor.Counts(mention, result.Triage))
+                    marks[order[k]] = SpikeMonitor.IsNegative(result.Triage) ? ReplaySpikes.CountedNegative : ReplaySpikes.Counted;
                 if (result.Triage is { } verdict) sink.Count(verdict, result.Case);
                 sink.Execute(result.Commands, timers);
             }
