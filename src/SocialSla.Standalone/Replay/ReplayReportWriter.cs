@@ -23,17 +23,9 @@ internal static class ReplayReportWriter
         json.WriteStartObject();
         KpiJsonWriter.WriteFields(json, result.Total);
 
-        json.WriteStartObject("brands");
-        foreach (var (account, aggregate) in Brands(result))
-        {
-            json.WriteStartObject(account);
-            json.WriteNumber("cases", aggregate.CasesOpened);
-            json.WriteNumber("answered", aggregate.CasesAnswered);
-            json.WriteNumber("within15m", aggregate.FirstReplyWithin15m);
-            json.WriteNumber("within1h", aggregate.FirstReplyWithin1h);
-            json.WriteEndObject();
-        }
-        json.WriteEndObject();
+        WriteBreakdown(json, "brands", Brands(result));
+        if (result.ByQueue is { } queues) WriteBreakdown(json, "byQueue", queues.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)));
+        if (result.ByTag is { } tags) WriteBreakdown(json, "byTag", tags.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)));
 
         if (result.Triage is { } triage) WriteTriage(json, triage);
         if (result.Spikes is { } spikes) SpikeJsonWriter.Write(json, spikes.EvaluatedAt, spikes.Streams, spikes.Alerts);
@@ -128,13 +120,37 @@ internal static class ReplayReportWriter
             text.AppendLine(c, $"  {AlertId.ClockName(clock),-12} {levels}");
         }
         if (result.Spikes is { } spikes) AppendSpikes(text, spikes);
-        text.AppendLine("Brands (cases, answered, first reply within 15 min / 1 h)");
-        foreach (var (account, aggregate) in Brands(result))
+        AppendBreakdown(text, "Brands", Brands(result));
+        if (result.ByQueue is { } queues) AppendBreakdown(text, "Queues", queues.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)));
+        if (result.ByTag is { } tags) AppendBreakdown(text, "Tags", tags.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)));
+        return text.ToString();
+    }
+
+    /// <summary>One object per value (a brand, a queue, a tag): cases, answered, first replies within 15 min and 1 h (counts).</summary>
+    private static void WriteBreakdown(Utf8JsonWriter json, string name, IEnumerable<(string Name, KpiAggregate Aggregate)> values)
+    {
+        json.WriteStartObject(name);
+        foreach (var (value, aggregate) in values)
+        {
+            json.WriteStartObject(value);
+            json.WriteNumber("cases", aggregate.CasesOpened);
+            json.WriteNumber("answered", aggregate.CasesAnswered);
+            json.WriteNumber("within15m", aggregate.FirstReplyWithin15m);
+            json.WriteNumber("within1h", aggregate.FirstReplyWithin1h);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+
+    private static void AppendBreakdown(StringBuilder text, string title, IEnumerable<(string Name, KpiAggregate Aggregate)> values)
+    {
+        var c = CultureInfo.InvariantCulture;
+        text.AppendLine(c, $"{title} (cases, answered, first reply within 15 min / 1 h)");
+        foreach (var (value, aggregate) in values)
         {
             var first = aggregate.FirstReplyCount;
-            text.AppendLine(c, $"  {account,-24} {aggregate.CasesOpened,7:N0} {aggregate.CasesAnswered,7:N0}   {Percent(first > 0 ? (double)aggregate.FirstReplyWithin15m / first : null),6} / {Percent(first > 0 ? (double)aggregate.FirstReplyWithin1h / first : null),6}");
+            text.AppendLine(c, $"  {value,-24} {aggregate.CasesOpened,7:N0} {aggregate.CasesAnswered,7:N0}   {Percent(first > 0 ? (double)aggregate.FirstReplyWithin15m / first : null),6} / {Percent(first > 0 ? (double)aggregate.FirstReplyWithin1h / first : null),6}");
         }
-        return text.ToString();
     }
 
     /// <summary>One line per spike: stream, what rose, from when to when (or "ongoing"), and the rate against the baseline.</summary>

@@ -22,4 +22,12 @@ public sealed record ReplayResult(
     long Alerts,
     Core.Triage.TriageTally? Triage = null,
     IReadOnlyDictionary<KpiKey, KpiAggregate>? ByHour = null,
-    ReplaySpikes? Spikes = null);
+    ReplaySpikes? Spikes = null)
+{
+    /// <summary>KPIs per routing queue (with triage; <see langword="null"/> when no value had a queue).</summary>
+    public IReadOnlyDictionary<string, KpiAggregate>? ByQueue { get; init; }
+
+    /// <summary>KPIs per routing tag (a case or message with several tags counts under each; <see langword="null"/>
+    /// when nothing was tagged).</summary>
+    public IReadOnlyDictionary<string, KpiAggregate>? ByTag { get; init; }
+}

@@ -73,6 +73,8 @@ internal static class ReplayRunner
         var byAccount = new Dictionary<PlatformAccountId, KpiAggregate>();
         var tally = triage is null ? null : new TriageTally();
         var byHour = hourly ? new Dictionary<KpiKey, KpiAggregate>() : null;
+        var byQueue = new Dictionary<string, KpiAggregate>(StringComparer.Ordinal);
+        var byTag = new Dictionary<string, KpiAggregate>(StringComparer.Ordinal);
         long duplicates = 0, alerts = 0;
         foreach (var sink in sinks)
         {
@@ -81,6 +83,8 @@ internal static class ReplayRunner
                 if (byHour!.TryGetValue(key, out var merged)) merged.Merge(aggregate);
                 else byHour[key] = aggregate;
             }
+            MergeInto(byQueue, sink.ByQueue);
+            MergeInto(byTag, sink.ByTag);
             duplicates += sink.Duplicates;
             alerts += sink.Alerts;
             tally?.Merge(sink.Triage);
@@ -92,7 +96,20 @@ internal static class ReplayRunner
         }
         var total = new KpiAggregate();
         foreach (var aggregate in byAccount.Values) total.Merge(aggregate);
-        return new ReplayResult(total, byAccount, rows, skipped, duplicates, alerts, tally, byHour, spikeResult);
+        return new ReplayResult(total, byAccount, rows, skipped, duplicates, alerts, tally, byHour, spikeResult)
+        {
+            ByQueue = byQueue.Count > 0 ? byQueue : null,
+            ByTag = byTag.Count > 0 ? byTag : null,
+        };
+    }
+
+    private static void MergeInto(Dictionary<string, KpiAggregate> into, Dictionary<string, KpiAggregate> from)
+    {
+        foreach (var (key, aggregate) in from)
+        {
+            if (into.TryGetValue(key, out var merged)) merged.Merge(aggregate);
+            else into[key] = aggregate;
+        }
     }
 
     /// <summary>Every mention with its personal data masked (<see cref="PiiMasker"/>), in parallel.</summary>
@@ -148,6 +165,12 @@ internal static class ReplayRunner
 
         public Dictionary<KpiKey, KpiAggregate>? ByHour { get; init; }
 
+        /// <summary>KPIs per routing queue, when triage named one.</summary>
+        public Dictionary<string, KpiAggregate> ByQueue { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>KPIs per routing tag: values with several tags count under each.</summary>
+        public Dictionary<string, KpiAggregate> ByTag { get; } = new(StringComparer.Ordinal);
+
         public long Alerts { get; private set; }
 
         public long Duplicates { get; set; }
@@ -171,6 +194,12 @@ internal static class ReplayRunner
             _sentiment.Clear();
         }
 
+        private static KpiAggregate Into(Dictionary<string, KpiAggregate> dimension, string key)
+        {
+            if (!dimension.TryGetValue(key, out var aggregate)) dimension[key] = aggregate = new KpiAggregate();
+            return aggregate;
+        }
+
         public void Execute(IReadOnlyList<CaseCommand> commands, PriorityQueue<CaseId, Instant> timers)
         {
             for (var i = 0; i < commands.Count; i++)
@@ -181,6 +210,9 @@ internal static class ReplayRunner
                         if (!ByAccount.TryGetValue(kpi.Key.Account, out var aggregate))
                             ByAccount[kpi.Key.Account] = aggregate = new KpiAggregate();
                         aggregate.Apply(kpi.Delta);
+                        if (kpi.Key.Queue is { } queue) Into(ByQueue, queue).Apply(kpi.Delta);
+                        if (kpi.Key.Tags is { } tags)
+                            foreach (var tag in KpiKey.TagsOf(tags)) Into(ByTag, tag).Apply(kpi.Delta);
                         if (ByHour is not null)
                         {
                             if (!ByHour.TryGetValue(kpi.Key, out var hour)) ByHour[kpi.Key] = hour = new KpiAggregate();
