@@ -35,10 +35,18 @@ public sealed record ReplaySpikes(IReadOnlyList<SpikeAlert> Alerts, Instant? Eva
 
         var monitor = new SpikeMonitor(options);
         var alerts = new List<SpikeAlert>();
+        var minute = long.MinValue;
         foreach (var index in order)
         {
             var mention = mentions[index];
-            alerts.AddRange(monitor.Advance(mention.CreatedAt));
+            // Every stream is evaluated through the previous minute: only a new minute has anything to evaluate.
+            var ticks = mention.CreatedAt.ToUnixTimeTicks();
+            var mentionMinute = ticks - Mod(ticks, NodaConstants.TicksPerMinute);
+            if (mentionMinute != minute)
+            {
+                alerts.AddRange(monitor.Advance(mention.CreatedAt));
+                minute = mentionMinute;
+            }
             monitor.Observe(new SpikeStream(mention.Account, mention.Channel), mention.CreatedAt, marks[index] == CountedNegative);
         }
         if (order.Length == 0) return new ReplaySpikes(alerts, null, []);

@@ -146,3 +146,24 @@ public sealed class SpikeMonitorTests
         return alerts;
     }
 }
+
+/// <summary>The hour of the week the baseline uses, in the options' zone, across DST changes and half-hour offsets.</summary>
+public sealed class SpikeDetectorHourOfWeekTests
+{
+    [Theory]
+    [InlineData("Europe/Berlin")]
+    [InlineData("America/New_York")]
+    [InlineData("Asia/Kolkata")]
+    [InlineData("Australia/Lord_Howe")]
+    public void Snapshot_HourOfWeek_IsTheZonesLocalHourOfTheWeek(string zoneId)
+    {
+        var zone = DateTimeZoneProviders.Tzdb[zoneId];
+        var detector = new SpikeDetector(SpikeOptions.Default with { Zone = zone });
+        // Every 7 minutes through 2026, across both DST changes of each zone.
+        for (var at = Instant.FromUtc(2026, 1, 1, 0, 0); at < Instant.FromUtc(2027, 1, 1, 0, 0); at += Duration.FromMinutes(7 * 13))
+        {
+            var local = (at - Duration.FromMinutes(1)).InZone(zone);
+            Assert.Equal(((int)local.DayOfWeek - 1) * 24 + local.Hour, detector.Snapshot(at).HourOfWeek);
+        }
+    }
+}
