@@ -11,6 +11,8 @@ public enum AlertKind : byte
     Breached,
     /// <summary>The platform's private-reply window is about to close.</summary>
     ReplyWindowClosing,
-    /// <summary>Mention volume is far above its baseline.</summary>
+    /// <summary>Mention volume is far above its baseline for that hour of the week (a spike alert, not per case).</summary>
     VolumeSpike,
+    /// <summary>The share of negative mentions is far above its usual share (a spike alert, not per case).</summary>
+    NegativeSurge,
 }

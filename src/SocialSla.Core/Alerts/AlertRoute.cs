@@ -13,8 +13,13 @@ public sealed record AlertRoute(string Sink, IReadOnlySet<AlertKind> Kinds, IRea
     public bool Takes(SlaAlert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        return (Kinds.Count == 0 || Kinds.Contains(alert.Kind)) && (Accounts.Count == 0 || Accounts.Contains(alert.Account));
+        return Takes(alert.Kind, alert.Account);
     }
+
+    /// <summary>Whether the sink takes alerts of <paramref name="kind"/> about <paramref name="account"/> (spike alerts,
+    /// which have no case).</summary>
+    public bool Takes(AlertKind kind, PlatformAccountId account) =>
+        (Kinds.Count == 0 || Kinds.Contains(kind)) && (Accounts.Count == 0 || Accounts.Contains(account));
 
     /// <summary>The sinks, of <paramref name="routes"/>, that take <paramref name="alert"/>, in configuration order.</summary>
     public static IEnumerable<string> SinksFor(SlaAlert alert, IReadOnlyList<AlertRoute> routes)
@@ -27,7 +32,7 @@ public sealed record AlertRoute(string Sink, IReadOnlySet<AlertKind> Kinds, IRea
     }
 
     /// <summary>Reads an alert kind by its wire name (<c>warning</c>, <c>atRisk</c>, <c>breached</c>,
-    /// <c>replyWindowClosing</c>, <c>volumeSpike</c>), ignoring case.</summary>
+    /// <c>replyWindowClosing</c>, <c>volumeSpike</c>, <c>negativeSurge</c>), ignoring case.</summary>
     public static bool TryParseKind(string? name, out AlertKind kind)
     {
         foreach (var candidate in Enum.GetValues<AlertKind>())

@@ -64,6 +64,7 @@ public static class SlaAlertJson
         AlertKind.Breached => "breached",
         AlertKind.ReplyWindowClosing => "replyWindowClosing",
         AlertKind.VolumeSpike => "volumeSpike",
+        AlertKind.NegativeSurge => "negativeSurge",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a defined alert kind."),
     };
 

@@ -152,7 +152,7 @@ public static class CaseMachine
 
         var contribution = CaseKpiContribution.From(evaluation, state.Contribution);
         var hourSource = evaluation.OpenedAt ?? (timeline.Length > 0 ? timeline[0].At : now);
-        var key2 = new KpiKey(state.Account, state.Channel, priority, KpiKey.HourOf(hourSource));
+        var key2 = new KpiKey(state.Account, state.Channel, priority, KpiKey.HourOf(hourSource)) { Queue = state.Queue, Tags = KpiKey.TagSet(state.Tags) };
         RecordKpiChanges(state, contribution, key2, fired, raised, commands);
 
         if (status == CaseStatus.Closed)
@@ -175,6 +175,8 @@ public static class CaseMachine
             Contribution = contribution,
             ContributionHour = contribution.Opened ? key2.Hour : state.ContributionHour,
             ContributionPriority = contribution.Opened ? key2.Priority : state.ContributionPriority,
+            ContributionQueue = contribution.Opened ? key2.Queue : state.ContributionQueue,
+            ContributionTags = contribution.Opened ? key2.Tags : state.ContributionTags,
             Status = status,
             ClosedAt = evaluation.ClosedAt,
             NextWakeUp = wake,

@@ -40,8 +40,16 @@ public sealed record CaseState
     /// <summary>The priority the contribution was recorded under.</summary>
     public Priority ContributionPriority { get; init; } = Priority.Normal;
 
+    /// <summary>The routing queue the contribution was recorded under.</summary>
+    public string? ContributionQueue { get; init; }
+
+    /// <summary>The routing tag set (<see cref="KpiKey.Tags"/>) the contribution was recorded under.</summary>
+    public string? ContributionTags { get; init; }
+
     /// <summary>The key the contribution was recorded under, once recorded.</summary>
-    public KpiKey? ContributionKey => ContributionHour is { } hour ? new KpiKey(Account, Channel, ContributionPriority, hour) : null;
+    public KpiKey? ContributionKey => ContributionHour is { } hour
+        ? new KpiKey(Account, Channel, ContributionPriority, hour) { Queue = ContributionQueue, Tags = ContributionTags }
+        : null;
 
     /// <summary>The status after the last step.</summary>
     public CaseStatus Status { get; init; } = CaseStatus.NotOpened;

@@ -226,7 +226,11 @@ public sealed class MentionPipeline
         var delta = mention.FromBrand ? BrandMessage
             : verdict is { } v ? TriagedMessages[(v.Actionable ? 1 : 0) | (v.IsNoise ? 2 : 0) | ((int)v.Sentiment.Label << 2)]
             : mention.Actionable ? ActionableMessage : OtherCustomerMessage;
-        return new RecordKpi(new KpiKey(mention.Account, mention.Channel, mention.Priority, KpiKey.HourOf(mention.CreatedAt)), delta);
+        return new RecordKpi(new KpiKey(mention.Account, mention.Channel, mention.Priority, KpiKey.HourOf(mention.CreatedAt))
+        {
+            Queue = verdict?.Queue,
+            Tags = KpiKey.TagSet(verdict?.Tags),
+        }, delta);
     }
 
     private static readonly KpiDelta BrandMessage = new() { Mentions = 1, BrandMessages = 1 };

@@ -20,7 +20,7 @@ namespace SocialSla.Core.Spikes;
 /// <para>How fast a burst is seen depends on the evidence it brings: at a few mentions a minute a 5× burst needs a
 /// minute or two more to be told from chance at <see cref="SpikeOptions.MaximumTailProbability"/>.</para>
 /// </remarks>
-public sealed class SpikeDetector
+public sealed partial class SpikeDetector
 {
     private const int RingMinutes = 64;
     private const int HoursPerWeek = 168;
@@ -232,9 +232,24 @@ public sealed class SpikeDetector
 
     private int HourOfWeek(long minute)
     {
-        var local = StartOfMinute(minute).InZone(_options.Zone);
-        return ((int)local.DayOfWeek - 1) * 24 + local.Hour;
+        // The zone's offset is looked up once per zone interval (a DST period), not per minute: replay evaluates every
+        // stream every minute.
+        var at = StartOfMinute(minute);
+        if (at < _offsetFrom || at >= _offsetUntil)
+        {
+            var interval = _options.Zone.GetZoneInterval(at);
+            _offsetFrom = interval.HasStart ? interval.Start : Instant.MinValue;
+            _offsetUntil = interval.HasEnd ? interval.End : Instant.MaxValue;
+            _offsetMinutes = interval.WallOffset.Seconds / 60;
+        }
+        // The Unix epoch fell on a Thursday (hour 72 of a week starting on Monday).
+        var localHour = Math.DivRem(minute + _offsetMinutes, 60, out var rest) - (rest < 0 ? 1 : 0);
+        return (int)(((localHour + 72) % HoursPerWeek + HoursPerWeek) % HoursPerWeek);
     }
+
+    private Instant _offsetFrom = Instant.MaxValue;
+    private Instant _offsetUntil = Instant.MinValue;
+    private long _offsetMinutes;
 
     private static long MinuteOf(Instant at) => Math.DivRem(at.ToUnixTimeTicks(), NodaConstants.TicksPerMinute, out var rest) - (rest < 0 ? 1 : 0);
 

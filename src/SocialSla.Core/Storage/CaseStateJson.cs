@@ -52,6 +52,8 @@ public static class CaseStateJson
         WriteContribution(writer, state.Contribution);
         WriteInstant(writer, "contributionHour", state.ContributionHour);
         writer.WriteNumber("contributionPriority", (int)state.ContributionPriority);
+        if (state.ContributionQueue is { } contributionQueue) writer.WriteString("contributionQueue", contributionQueue);
+        if (state.ContributionTags is { } contributionTags) writer.WriteString("contributionTags", contributionTags);
         WriteInstant(writer, "closedAt", state.ClosedAt);
         WriteInstant(writer, "touchedAt", state.TouchedAt);
         WriteInstant(writer, "nextWakeUp", state.NextWakeUp);
@@ -132,6 +134,8 @@ public static class CaseStateJson
             Contribution = ReadContribution(root.GetProperty("contribution")),
             ContributionHour = ReadInstant(root, "contributionHour"),
             ContributionPriority = (Priority)root.GetProperty("contributionPriority").GetInt32(),
+            ContributionQueue = root.TryGetProperty("contributionQueue", out var contributionQueue) ? contributionQueue.GetString() : null,
+            ContributionTags = root.TryGetProperty("contributionTags", out var contributionTags) ? contributionTags.GetString() : null,
             ClosedAt = ReadInstant(root, "closedAt"),
             TouchedAt = ReadInstant(root, "touchedAt"),
             NextWakeUp = ReadInstant(root, "nextWakeUp"),

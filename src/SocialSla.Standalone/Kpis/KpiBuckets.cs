@@ -6,13 +6,16 @@ using SocialSla.Core.Mentions;
 namespace SocialSla.Standalone.Kpis;
 
 /// <summary>Hourly KPI aggregates merged into a total and into buckets per UTC day or hour (and per value of one
-/// dimension: channel, priority or account): the body of <c>GET /api/kpis</c>, its CSV, and the data of
-/// <c>socialsla report</c>.</summary>
+/// dimension: channel, priority, account, routing queue or tag): the body of <c>GET /api/kpis</c>, its CSV, and the
+/// data of <c>socialsla report</c>.</summary>
+/// <remarks>By <c>queue</c>, values without a queue (no triage, brand messages) are under <c>""</c>. By <c>tag</c>, a case
+/// (and a message) with several tags counts under each, so the buckets of one period may add up to more than the total;
+/// untagged values are under <c>""</c>.</remarks>
 /// <remarks>Not thread-safe. Aggregates added are merged, never kept, so the caller may reuse them.</remarks>
 internal sealed class KpiBuckets(bool byDay, string? dimension)
 {
     /// <summary>The dimensions a bucket may be split by.</summary>
-    public static readonly string[] Dimensions = ["channel", "priority", "account"];
+    public static readonly string[] Dimensions = ["channel", "priority", "account", "queue", "tag"];
 
     /// <summary>Whether buckets are days (else hours).</summary>
     public bool ByDay { get; } = byDay;
@@ -26,18 +29,32 @@ internal sealed class KpiBuckets(bool byDay, string? dimension)
     /// <summary>The buckets by (start hour since the Unix epoch, dimension value or empty), in order.</summary>
     public SortedDictionary<(long StartHour, string Key), KpiAggregate> Buckets { get; } = new();
 
-    /// <summary>Adds the aggregate of one (account, channel, priority, hour since the Unix epoch).</summary>
-    public void Add(string account, Channel channel, Priority priority, long hour, KpiAggregate aggregate)
+    /// <summary>Adds the aggregate of one (account, channel, priority, queue, tag set, hour since the Unix epoch);
+    /// <paramref name="queue"/> and <paramref name="tags"/> are empty when there are none.</summary>
+    public void Add(string account, Channel channel, Priority priority, string queue, string tags, long hour, KpiAggregate aggregate)
     {
         Total.Merge(aggregate);
         var start = ByDay ? hour - (((hour % 24) + 24) % 24) : hour;
+        if (Dimension == "tag")
+        {
+            var each = KpiKey.TagsOf(tags);
+            if (each.Length == 0) Merge(start, "", aggregate);
+            foreach (var tag in each) Merge(start, tag, aggregate);
+            return;
+        }
         var key = Dimension switch
         {
             "channel" => channel.ToWireName(),
             "priority" => priority.ToString().ToLowerInvariant(),
             "account" => account,
+            "queue" => queue,
             _ => "",
         };
+        Merge(start, key, aggregate);
+    }
+
+    private void Merge(long start, string key, KpiAggregate aggregate)
+    {
         if (!Buckets.TryGetValue((start, key), out var bucket)) Buckets[(start, key)] = bucket = new KpiAggregate();
         bucket.Merge(aggregate);
     }
@@ -45,8 +62,9 @@ internal sealed class KpiBuckets(bool byDay, string? dimension)
     /// <summary>The start of a bucket.</summary>
     public static Instant StartOf(long startHour) => NodaConstants.UnixEpoch + Duration.FromHours(startHour);
 
-    /// <summary>Writes the whole document (<c>GET /api/kpis</c>'s body) as one JSON object.</summary>
-    public void WriteJson(Utf8JsonWriter json, string? account, Instant? from, Instant? to)
+    /// <summary>Writes the whole document (<c>GET /api/kpis</c>'s body) as one JSON object; <paramref name="more"/>
+    /// writes members of its own after the buckets.</summary>
+    public void WriteJson(Utf8JsonWriter json, string? account, Instant? from, Instant? to, Action<Utf8JsonWriter>? more = null)
     {
         json.WriteStartObject();
         if (account is not null) json.WriteString("account", account);
@@ -69,6 +87,7 @@ internal sealed class KpiBuckets(bool byDay, string? dimension)
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        more?.Invoke(json);
         json.WriteEndObject();
     }
 

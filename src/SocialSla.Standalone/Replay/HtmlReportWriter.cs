@@ -73,7 +73,7 @@ internal static class HtmlReportWriter
         foreach (var (key, aggregate) in hours)
         {
             var hour = HourIndex(key.Hour);
-            if (hour >= fromHour) buckets.Add(key.Account.ToString(), key.Channel, key.Priority, hour, aggregate);
+            if (hour >= fromHour) buckets.Add(key.Account.ToString(), key.Channel, key.Priority, key.Queue ?? "", key.Tags ?? "", hour, aggregate);
         }
         return buckets;
     }

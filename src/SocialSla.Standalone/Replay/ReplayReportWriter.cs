@@ -6,6 +6,8 @@ using SocialSla.Core.Kpis;
 using SocialSla.Core.Mentions;
 using SocialSla.Core.Sla;
 using SocialSla.Core.Triage;
+using SocialSla.Core.Spikes;
+using NodaTime.Text;
 using SocialSla.Standalone.Kpis;
 
 namespace SocialSla.Standalone.Replay;
@@ -21,19 +23,12 @@ internal static class ReplayReportWriter
         json.WriteStartObject();
         KpiJsonWriter.WriteFields(json, result.Total);
 
-        json.WriteStartObject("brands");
-        foreach (var (account, aggregate) in Brands(result))
-        {
-            json.WriteStartObject(account);
-            json.WriteNumber("cases", aggregate.CasesOpened);
-            json.WriteNumber("answered", aggregate.CasesAnswered);
-            json.WriteNumber("within15m", aggregate.FirstReplyWithin15m);
-            json.WriteNumber("within1h", aggregate.FirstReplyWithin1h);
-            json.WriteEndObject();
-        }
-        json.WriteEndObject();
+        WriteBreakdown(json, "brands", Brands(result));
+        if (result.ByQueue is { } queues) WriteBreakdown(json, "byQueue", queues.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)));
+        if (result.ByTag is { } tags) WriteBreakdown(json, "byTag", tags.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)));
 
         if (result.Triage is { } triage) WriteTriage(json, triage);
+        if (result.Spikes is { } spikes) SpikeJsonWriter.Write(json, spikes.EvaluatedAt, spikes.Streams, spikes.Alerts);
 
         json.WriteStartObject("input");
         json.WriteNumber("rows", result.Rows);
@@ -124,13 +119,55 @@ internal static class ReplayReportWriter
             var levels = string.Join(", ", SlaThresholds.LevelsOf(clock).ToArray().Select(l => $"{AlertId.LevelName(l)} {total.AlertCount(clock, l):N0}"));
             text.AppendLine(c, $"  {AlertId.ClockName(clock),-12} {levels}");
         }
-        text.AppendLine("Brands (cases, answered, first reply within 15 min / 1 h)");
-        foreach (var (account, aggregate) in Brands(result))
+        if (result.Spikes is { } spikes) AppendSpikes(text, spikes);
+        AppendBreakdown(text, "Brands", Brands(result));
+        if (result.ByQueue is { } queues) AppendBreakdown(text, "Queues", queues.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)));
+        if (result.ByTag is { } tags) AppendBreakdown(text, "Tags", tags.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)));
+        return text.ToString();
+    }
+
+    /// <summary>One object per value (a brand, a queue, a tag): cases, answered, first replies within 15 min and 1 h (counts).</summary>
+    private static void WriteBreakdown(Utf8JsonWriter json, string name, IEnumerable<(string Name, KpiAggregate Aggregate)> values)
+    {
+        json.WriteStartObject(name);
+        foreach (var (value, aggregate) in values)
+        {
+            json.WriteStartObject(value);
+            json.WriteNumber("cases", aggregate.CasesOpened);
+            json.WriteNumber("answered", aggregate.CasesAnswered);
+            json.WriteNumber("within15m", aggregate.FirstReplyWithin15m);
+            json.WriteNumber("within1h", aggregate.FirstReplyWithin1h);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+
+    private static void AppendBreakdown(StringBuilder text, string title, IEnumerable<(string Name, KpiAggregate Aggregate)> values)
+    {
+        var c = CultureInfo.InvariantCulture;
+        text.AppendLine(c, $"{title} (cases, answered, first reply within 15 min / 1 h)");
+        foreach (var (value, aggregate) in values)
         {
             var first = aggregate.FirstReplyCount;
-            text.AppendLine(c, $"  {account,-24} {aggregate.CasesOpened,7:N0} {aggregate.CasesAnswered,7:N0}   {Percent(first > 0 ? (double)aggregate.FirstReplyWithin15m / first : null),6} / {Percent(first > 0 ? (double)aggregate.FirstReplyWithin1h / first : null),6}");
+            text.AppendLine(c, $"  {value,-24} {aggregate.CasesOpened,7:N0} {aggregate.CasesAnswered,7:N0}   {Percent(first > 0 ? (double)aggregate.FirstReplyWithin15m / first : null),6} / {Percent(first > 0 ? (double)aggregate.FirstReplyWithin1h / first : null),6}");
         }
-        return text.ToString();
+    }
+
+    /// <summary>One line per spike: stream, what rose, from when to when (or "ongoing"), and the rate against the baseline.</summary>
+    private static void AppendSpikes(StringBuilder text, ReplaySpikes spikes)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var started = spikes.Alerts.Where(a => a.Phase == SpikePhase.Started).ToList();
+        var ends = spikes.Alerts.Where(a => a.Phase == SpikePhase.Resolved).ToDictionary(a => a.Id.IncidentKey);
+        text.AppendLine(c, $"Spikes       {started.Count:N0} over {spikes.Streams.Count:N0} account channels ({started.Count(a => a.Spike == SpikeKind.Volume):N0} volume, {started.Count(a => a.Spike == SpikeKind.NegativeShare):N0} negative share)");
+        foreach (var alert in started)
+        {
+            var until = ends.TryGetValue(alert.Id.IncidentKey, out var end) ? InstantPattern.General.Format(end.ResolvedAt!.Value) : "ongoing";
+            var measure = alert.Spike == SpikeKind.Volume
+                ? string.Create(c, $"{alert.CurrentPerMinute:0.0}/min, usually {(alert.BaselinePerMinute is { } b ? b.ToString("0.0", c) : "?")}/min")
+                : string.Create(c, $"{alert.CurrentNegativeShare * 100:0} % negative, usually {alert.BaselineNegativeShare * 100:0} %");
+            text.AppendLine(c, $"  {alert.Account} {alert.Channel.ToWireName()} {SpikeAlertId.KindName(alert.Spike)} {InstantPattern.General.Format(alert.StartedAt)} to {until}: {measure}");
+        }
     }
 
     /// <summary>Brand accounts by name: the bare account when every account is on one platform, else <c>platform:account</c>.</summary>

@@ -5,6 +5,7 @@ using SocialSla.Core.Mentions;
 using SocialSla.Core.Pipeline;
 using SocialSla.Core.Privacy;
 using SocialSla.Core.Sla;
+using SocialSla.Core.Spikes;
 using SocialSla.Core.Triage;
 
 namespace SocialSla.Standalone.Replay;
@@ -39,7 +40,10 @@ internal static class ReplayRunner
     /// <remarks>Near-duplicates are the one triage rule that looks across conversations: they are decided first, over
     /// the whole input in time order (<see cref="NearDuplicateVerdicts"/>), so the verdicts, KPIs and triage tally do
     /// not depend on <paramref name="workers"/>.</remarks>
-    public static ReplayResult Run(IReadOnlyList<Mention> mentions, SlaPolicy policy, long rows, long skipped, int workers, TriageOptions? triage, PiiKinds masking, bool hourly = false)
+    /// <para>Spikes are detected after the conversations, over every counted mention in time order
+    /// (<see cref="ReplaySpikes"/>, with <paramref name="spikes"/>, default <see cref="SpikeOptions.Default"/>).</para>
+    public static ReplayResult Run(IReadOnlyList<Mention> mentions, SlaPolicy policy, long rows, long skipped, int workers, TriageOptions? triage, PiiKinds masking,
+        bool hourly = false, SpikeOptions? spikes = null)
     {
         workers = Math.Max(1, workers);
         // Masked once, up front: the near-duplicate pass and the pipeline read the same masked texts.
@@ -60,13 +64,17 @@ internal static class ReplayRunner
         bounds[workers] = groupCount;
 
         var sinks = new Sink[workers];
+        var marks = new byte[mentions.Count]; // each worker marks only its own conversations' mentions
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
             sinks[w] = RunGroups(mentions, policy, order, starts, bounds[w], bounds[w + 1],
-                triage is null ? null : new MentionTriage(triage, verdicts!), hourly));
+                triage is null ? null : new MentionTriage(triage, verdicts!), hourly, marks));
+        var spikeResult = ReplaySpikes.Run(mentions, marks, spikes ?? SpikeOptions.Default);
 
         var byAccount = new Dictionary<PlatformAccountId, KpiAggregate>();
         var tally = triage is null ? null : new TriageTally();
         var byHour = hourly ? new Dictionary<KpiKey, KpiAggregate>() : null;
+        var byQueue = new Dictionary<string, KpiAggregate>(StringComparer.Ordinal);
+        var byTag = new Dictionary<string, KpiAggregate>(StringComparer.Ordinal);
         long duplicates = 0, alerts = 0;
         foreach (var sink in sinks)
         {
@@ -75,6 +83,8 @@ internal static class ReplayRunner
                 if (byHour!.TryGetValue(key, out var merged)) merged.Merge(aggregate);
                 else byHour[key] = aggregate;
             }
+            MergeInto(byQueue, sink.ByQueue);
+            MergeInto(byTag, sink.ByTag);
             duplicates += sink.Duplicates;
             alerts += sink.Alerts;
             tally?.Merge(sink.Triage);
@@ -86,7 +96,20 @@ internal static class ReplayRunner
         }
         var total = new KpiAggregate();
         foreach (var aggregate in byAccount.Values) total.Merge(aggregate);
-        return new ReplayResult(total, byAccount, rows, skipped, duplicates, alerts, tally, byHour);
+        return new ReplayResult(total, byAccount, rows, skipped, duplicates, alerts, tally, byHour, spikeResult)
+        {
+            ByQueue = byQueue.Count > 0 ? byQueue : null,
+            ByTag = byTag.Count > 0 ? byTag : null,
+        };
+    }
+
+    private static void MergeInto(Dictionary<string, KpiAggregate> into, Dictionary<string, KpiAggregate> from)
+    {
+        foreach (var (key, aggregate) in from)
+        {
+            if (into.TryGetValue(key, out var merged)) merged.Merge(aggregate);
+            else into[key] = aggregate;
+        }
     }
 
     /// <summary>Every mention with its personal data masked (<see cref="PiiMasker"/>), in parallel.</summary>
@@ -98,7 +121,7 @@ internal static class ReplayRunner
     }
 
     private static Sink RunGroups(IReadOnlyList<Mention> mentions, SlaPolicy policy, int[] order, int[] starts, int firstGroup, int endGroup,
-        MentionTriage? triage, bool hourly)
+        MentionTriage? triage, bool hourly, byte[] marks)
     {
         var state = new InMemoryPipelineState();
         var timers = new PriorityQueue<CaseId, Instant>();
@@ -116,6 +139,8 @@ internal static class ReplayRunner
                 RunTimers(pipeline, timers, sink, now);
                 var result = pipeline.Ingest(mention, now);
                 if (result.Outcome == IngestOutcome.Duplicate) sink.Duplicates++;
+                else if (SpikeMonitor.Counts(mention, result.Triage))
+                    marks[order[k]] = SpikeMonitor.IsNegative(result.Triage) ? ReplaySpikes.CountedNegative : ReplaySpikes.Counted;
                 if (result.Triage is { } verdict) sink.Count(verdict, result.Case);
                 sink.Execute(result.Commands, timers);
             }
@@ -140,6 +165,12 @@ internal static class ReplayRunner
 
         public Dictionary<KpiKey, KpiAggregate>? ByHour { get; init; }
 
+        /// <summary>KPIs per routing queue, when triage named one.</summary>
+        public Dictionary<string, KpiAggregate> ByQueue { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>KPIs per routing tag: values with several tags count under each.</summary>
+        public Dictionary<string, KpiAggregate> ByTag { get; } = new(StringComparer.Ordinal);
+
         public long Alerts { get; private set; }
 
         public long Duplicates { get; set; }
@@ -163,6 +194,12 @@ internal static class ReplayRunner
             _sentiment.Clear();
         }
 
+        private static KpiAggregate Into(Dictionary<string, KpiAggregate> dimension, string key)
+        {
+            if (!dimension.TryGetValue(key, out var aggregate)) dimension[key] = aggregate = new KpiAggregate();
+            return aggregate;
+        }
+
         public void Execute(IReadOnlyList<CaseCommand> commands, PriorityQueue<CaseId, Instant> timers)
         {
             for (var i = 0; i < commands.Count; i++)
@@ -173,6 +210,9 @@ internal static class ReplayRunner
                         if (!ByAccount.TryGetValue(kpi.Key.Account, out var aggregate))
                             ByAccount[kpi.Key.Account] = aggregate = new KpiAggregate();
                         aggregate.Apply(kpi.Delta);
+                        if (kpi.Key.Queue is { } queue) Into(ByQueue, queue).Apply(kpi.Delta);
+                        if (kpi.Key.Tags is { } tags)
+                            foreach (var tag in KpiKey.TagsOf(tags)) Into(ByTag, tag).Apply(kpi.Delta);
                         if (ByHour is not null)
                         {
                             if (!ByHour.TryGetValue(kpi.Key, out var hour)) ByHour[kpi.Key] = hour = new KpiAggregate();

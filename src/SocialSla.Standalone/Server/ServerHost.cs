@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SocialSla.Core.Alerts;
+using SocialSla.Core.Spikes;
 using SocialSla.Standalone.Pulls;
 using SocialSla.Standalone.Server.Alerts;
 using SocialSla.Standalone.Server.Api;
@@ -100,10 +101,13 @@ internal static class ServerHost
             {
                 "jsonl" => new JsonlFileAlertSink(settings.AlertRoutes[i].Sink, Path.Combine(settings.BaseDirectory, options.Path!)),
                 "webhook" => new WebhookAlertSink(settings.AlertRoutes[i].Sink, new Uri(options.Url!), options.Secret!, http.CreateClient(settings.AlertRoutes[i].Sink), time),
-                "teams" => new CardAlertSink(settings.AlertRoutes[i].Sink, new Uri(options.Url!), TeamsCardPayload.Build, settings.PublicUrl, http.CreateClient(settings.AlertRoutes[i].Sink), time),
-                "slack" => new CardAlertSink(settings.AlertRoutes[i].Sink, new Uri(options.Url!), SlackMessagePayload.Build, settings.PublicUrl, http.CreateClient(settings.AlertRoutes[i].Sink), time),
+                "teams" => new CardAlertSink(settings.AlertRoutes[i].Sink, new Uri(options.Url!), TeamsCardPayload.Build, settings.PublicUrl, http.CreateClient(settings.AlertRoutes[i].Sink), time,
+                    spike => SpikeAlertPayloads.Teams(spike, settings.PublicUrl)),
+                "slack" => new CardAlertSink(settings.AlertRoutes[i].Sink, new Uri(options.Url!), SlackMessagePayload.Build, settings.PublicUrl, http.CreateClient(settings.AlertRoutes[i].Sink), time,
+                    spike => SpikeAlertPayloads.Slack(spike, settings.PublicUrl)),
                 "pagerduty" => new CardAlertSink(settings.AlertRoutes[i].Sink, options.Url is { } pd ? new Uri(pd) : CardAlertSink.PagerDutyEvents,
-                    card => PagerDutyEventPayload.Build(card, PagerDutyAction.Trigger, options.RoutingKey!), settings.PublicUrl, http.CreateClient(settings.AlertRoutes[i].Sink), time),
+                    card => PagerDutyEventPayload.Build(card, PagerDutyAction.Trigger, options.RoutingKey!), settings.PublicUrl, http.CreateClient(settings.AlertRoutes[i].Sink), time,
+                    spike => SpikeAlertPayloads.PagerDuty(spike, options.RoutingKey!)),
                 _ => new ConsoleAlertSink(settings.AlertRoutes[i].Sink, output),
             });
         }

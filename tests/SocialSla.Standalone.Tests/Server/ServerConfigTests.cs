@@ -26,6 +26,26 @@ public sealed class ServerConfigTests
     }
 
     [Fact]
+    public void Spikes_OnByDefaultWithTheirZoneAndNumbers_OffWhenDisabled()
+    {
+        using var files = new TempFiles();
+        Assert.True(ServerConfigLoader.TryLoad(files.Write("a.json", "{}"), null, out var defaults, out var error), error);
+        Assert.Equal(Core.Spikes.SpikeOptions.Default, defaults.Spikes);
+
+        var path = files.Write("b.json", """{ "spikes": { "zone": "Europe/Berlin", "minimumCount": 25, "resolveMinutes": 5 }, "sinks": [ { "type": "console", "levels": ["volumeSpike", "negativeSurge"] } ] }""");
+        Assert.True(ServerConfigLoader.TryLoad(path, null, out var tuned, out error), error);
+        Assert.Equal("Europe/Berlin", tuned.Spikes!.Zone.Id);
+        Assert.Equal(25, tuned.Spikes.MinimumCount);
+        Assert.Equal(5, tuned.Spikes.ResolveMinutes);
+        Assert.Equal(Core.Spikes.SpikeOptions.Default.MinimumRatio, tuned.Spikes.MinimumRatio);
+        Assert.True(tuned.AlertRoutes[0].Takes(Core.Alerts.AlertKind.NegativeSurge, new PlatformAccountId(Platform.X, "A")));
+        Assert.False(tuned.AlertRoutes[0].Takes(Core.Alerts.AlertKind.Breached, new PlatformAccountId(Platform.X, "A")));
+
+        Assert.True(ServerConfigLoader.TryLoad(files.Write("c.json", """{ "spikes": { "enabled": false } }"""), null, out var off, out error), error);
+        Assert.Null(off.Spikes);
+    }
+
+    [Fact]
     public void Environment_variables_override_the_file()
     {
         using var files = new TempFiles();
@@ -53,6 +73,10 @@ public sealed class ServerConfigTests
     [InlineData("""{ "sinks": [ { "type": "console" } ], "rosters": [ { "name": "care", "sinks": ["console"], "onDuty": "mon 08:00-18:00", "zone": "Mars/Olympus" } ] }""", "rosters[0].zone")]
     [InlineData("""{ "storageBusyTimeoutSeconds": 0 }""", "storageBusyTimeoutSeconds must be between 1 and 600")]
     [InlineData("""{ "sinks": [ { "type": "console", "timeoutSeconds": 0 } ] }""", "sinks[0]: timeoutSeconds must be between 1 and 300")]
+    [InlineData("""{ "spikes": { "zone": "Mars/Olympus" } }""", "spikes.zone: 'Mars/Olympus'")]
+    [InlineData("""{ "spikes": { "windowMinutes": 0 } }""", "spikes.windowMinutes must be between 1 and 60 minutes")]
+    [InlineData("""{ "spikes": { "minimumRatio": 1.2 } }""", "spikes.resolveRatio")]
+    [InlineData("""{ "sinks": [ { "type": "console", "levels": ["spike"] } ] }""", "is not warning, atRisk, breached, replyWindowClosing, volumeSpike or negativeSurge")]
     public void A_bad_setting_is_named_and_nothing_starts(string json, string expected)
     {
         using var files = new TempFiles();

@@ -161,12 +161,21 @@ internal sealed class TestServer : IAsyncDisposable
         return Convert.ToInt64(command.ExecuteScalar() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public async ValueTask DisposeAsync()
+    private bool _stopped;
+
+    /// <summary>Stops the server and keeps its folder, to start another on the same database (<c>folder:</c>).</summary>
+    public async Task StopKeepingFolderAsync()
     {
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _stopped = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stopped) await StopKeepingFolderAsync();
         try
         {
             Directory.Delete(Folder, recursive: true);

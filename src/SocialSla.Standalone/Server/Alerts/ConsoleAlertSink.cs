@@ -14,6 +14,18 @@ internal sealed class ConsoleAlertSink(string name, TextWriter output) : IAlertS
     {
         using var document = JsonDocument.Parse(alertJson);
         var root = document.RootElement;
+        if (root.TryGetProperty("spike", out _))
+        {
+            // A spike alert: no case or clock, the account's channel against its baseline.
+            var spike = new StringBuilder("ALERT ")
+                .Append(root.GetProperty("kind").GetString()).Append(' ').Append(root.GetProperty("status").GetString())
+                .Append(" on ").Append(root.GetProperty("account").GetString()).Append(" (").Append(root.GetProperty("channel").GetString()).Append(')')
+                .Append(", ").Append(root.GetProperty("currentPerMinute").GetRawText()).Append("/min against ")
+                .Append(root.TryGetProperty("baselinePerMinute", out var baseline) ? baseline.GetRawText() : "unknown").Append("/min")
+                .Append(", since ").Append(root.GetProperty("startedAt").GetString());
+            lock (_gate) output.WriteLine(spike.ToString());
+            return Task.FromResult(DeliveryResult.Success);
+        }
         var line = new StringBuilder("ALERT ")
             .Append(root.GetProperty("kind").GetString()).Append(' ')
             .Append(root.GetProperty("clock").GetString()).Append(" (target ").Append(root.GetProperty("target").GetString()).Append(") ")

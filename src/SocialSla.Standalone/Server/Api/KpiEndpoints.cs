@@ -12,10 +12,11 @@ using SocialSla.Standalone.Server.Storage;
 
 namespace SocialSla.Standalone.Server.Api;
 
-/// <summary><c>GET /api/kpis?account=&amp;from=&amp;to=&amp;granularity=day|hour&amp;dimension=channel|priority|account</c>:
+/// <summary><c>GET /api/kpis?account=&amp;from=&amp;to=&amp;granularity=day|hour&amp;dimension=channel|priority|account|queue|tag</c>:
 /// the KPI aggregates of the hours in [from, to) merged into a total and into buckets per day or hour (and per value
 /// of the dimension, when one is asked for). Hours are UTC; a case counts in the hour it opened. <c>GET /api/kpis.csv</c>
-/// takes the same parameters and answers the total and the buckets as CSV rows.</summary>
+/// takes the same parameters and answers the total and the buckets as CSV rows. The JSON also has <c>spikes</c>: each
+/// account's channel's current mention rate and negative share against its baseline for this hour of the week.</summary>
 internal static class KpiEndpoints
 {
     public static void MapKpiEndpoints(this IEndpointRouteBuilder app)
@@ -24,11 +25,14 @@ internal static class KpiEndpoints
         app.MapGet("/api/kpis.csv", Csv);
     }
 
-    private static IResult Get(SqliteDatabase database, string? account, string? from, string? to, string? granularity, string? dimension)
+    private static IResult Get(SqliteDatabase database, PipelineEngine engine, string? account, string? from, string? to, string? granularity, string? dimension)
     {
         if (!TryParse(from, to, granularity, dimension, out var start, out var end, out var byDay, out var error)) return error!;
         var table = Load(database, account, start, end, byDay, dimension);
-        return new JsonBody(json => table.WriteJson(json, account, start, end));
+        // The spike streams now (whatever from and to say): each account's channel against its hour-of-week baseline.
+        var spikes = engine.Spikes;
+        var streams = spikes.Streams.Where(s => account is null || s.Stream.Account.ToString() == account);
+        return new JsonBody(json => table.WriteJson(json, account, start, end, more => SpikeJsonWriter.Write(more, spikes.At, streams)));
     }
 
     private static IResult Csv(SqliteDatabase database, string? account, string? from, string? to, string? granularity, string? dimension)
@@ -73,7 +77,7 @@ internal static class KpiEndpoints
         else if (start is { } s && end is { } e && e < s) error = ApiResults.Error(StatusCodes.Status400BadRequest, "to must not be before from");
         else if (granularity is not (null or "day" or "hour")) error = ApiResults.Error(StatusCodes.Status400BadRequest, "granularity must be day or hour");
         else if (dimension is not null && Array.IndexOf(KpiBuckets.Dimensions, dimension) < 0)
-            error = ApiResults.Error(StatusCodes.Status400BadRequest, "dimension must be channel, priority or account");
+            error = ApiResults.Error(StatusCodes.Status400BadRequest, "dimension must be channel, priority, account, queue or tag");
         byDay = granularity != "hour";
         return error is null;
     }
@@ -99,10 +103,13 @@ internal static class KpiEndpoints
             conditions.Add("hour < $to");
             command.Parameters.AddWithValue("$to", (long)Math.Ceiling((toInstant - NodaConstants.UnixEpoch).TotalHours));
         }
-        command.CommandText = "SELECT account, channel, priority, hour, data FROM kpis" + (conditions.Count > 0 ? " WHERE " + string.Join(" AND ", conditions) : "");
+        command.CommandText = "SELECT account, channel, priority, queue, tags, hour, data FROM kpis" + (conditions.Count > 0 ? " WHERE " + string.Join(" AND ", conditions) : "");
         using var reader = command.ExecuteReader();
         while (reader.Read())
-            table.Add(reader.GetString(0), (Channel)reader.GetInt32(1), (Priority)reader.GetInt32(2), reader.GetInt64(3), KpiAggregateJson.Read((byte[])reader[4]));
+        {
+            table.Add(reader.GetString(0), (Channel)reader.GetInt32(1), (Priority)reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
+                reader.GetInt64(5), KpiAggregateJson.Read((byte[])reader[6]));
+        }
         return table;
     }
 }

@@ -230,7 +230,7 @@ internal static class ServerConfigLoader
             {
                 if (!Core.Alerts.AlertRoute.TryParseKind(level, out var kind))
                 {
-                    error = $"sinks[{i}].levels: '{level}' is not warning, atRisk, breached or replyWindowClosing";
+                    error = $"sinks[{i}].levels: '{level}' is not warning, atRisk, breached, replyWindowClosing, volumeSpike or negativeSurge";
                     return false;
                 }
                 kinds.Add(kind);
@@ -298,6 +298,8 @@ internal static class ServerConfigLoader
             return false;
         }
 
+        if (!TryCreateSpikes(options.Spikes, out var spikes, out error)) return false;
+
         settings = new ServerSettings
         {
             DatabasePath = Path.Combine(baseDirectory, options.Database),
@@ -319,9 +321,43 @@ internal static class ServerConfigLoader
             PiiMasking = options.MaskPii ? Core.Privacy.PiiKinds.All : Core.Privacy.PiiKinds.None,
             Pulls = pulls,
             PublicUrl = publicUrl,
+            Spikes = spikes,
             BaseDirectory = baseDirectory,
         };
         error = null;
+        return true;
+    }
+
+    private static bool TryCreateSpikes(SpikeDetectionOptions? options, out Core.Spikes.SpikeOptions? spikes, [NotNullWhen(false)] out string? error)
+    {
+        (spikes, error) = (null, null);
+        if (options is null) return TryCreateSpikes(new SpikeDetectionOptions(), out spikes, out error);
+        if (!options.Enabled) return true;
+        if (NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.Zone ?? "") is not { } zone)
+        {
+            error = $"spikes.zone: '{options.Zone}' is not a tzdb time zone id (e.g. Europe/Berlin)";
+            return false;
+        }
+        var defaults = Core.Spikes.SpikeOptions.Default;
+        var candidate = defaults with
+        {
+            Zone = zone,
+            WindowMinutes = options.WindowMinutes ?? defaults.WindowMinutes,
+            MinimumCount = options.MinimumCount ?? defaults.MinimumCount,
+            MinimumRatio = options.MinimumRatio ?? defaults.MinimumRatio,
+            ResolveMinutes = options.ResolveMinutes ?? defaults.ResolveMinutes,
+            MinimumNegativeShareRise = options.MinimumNegativeShareRise ?? defaults.MinimumNegativeShareRise,
+        };
+        try
+        {
+            candidate.Validate();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            error = $"spikes.{char.ToLowerInvariant(e.ParamName![0])}{e.ParamName[1..]} must be {e.Message.Split(" (Parameter")[0].Split(Environment.NewLine)[0]}";
+            return false;
+        }
+        spikes = candidate;
         return true;
     }
 }

@@ -58,6 +58,35 @@ internal sealed class ServerOptions
     /// <summary>Whether e-mail addresses, phone numbers and payment card numbers in message text are masked before the
     /// engine stores the text or puts an excerpt in an alert (default <see langword="true"/>).</summary>
     public bool MaskPii { get; set; } = true;
+
+    /// <summary>Spike and surge alerts per account and channel (on by default).</summary>
+    public SpikeDetectionOptions Spikes { get; set; } = new();
+}
+
+/// <summary>Spike and surge detection (<c>spikes</c>): mention volume and negative share per account and channel
+/// against a baseline for that hour of the week. Unset numbers keep the defaults of <c>SocialSla.Core.Spikes.SpikeOptions</c>.</summary>
+internal sealed class SpikeDetectionOptions
+{
+    /// <summary>Whether spikes are detected and alerted on (default <see langword="true"/>).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The tzdb zone whose hours of the week the baseline follows (default <c>UTC</c>).</summary>
+    public string Zone { get; set; } = "UTC";
+
+    /// <summary>The sliding window, in minutes (default 2).</summary>
+    public int? WindowMinutes { get; set; }
+
+    /// <summary>The fewest mentions in a window that can be a spike (default 10).</summary>
+    public int? MinimumCount { get; set; }
+
+    /// <summary>The multiple of the expected count a window must reach (default 2.5).</summary>
+    public double? MinimumRatio { get; set; }
+
+    /// <summary>Quiet minutes that end a spike (default 10).</summary>
+    public int? ResolveMinutes { get; set; }
+
+    /// <summary>How far the negative share must rise above its usual level for a surge (default 0.25).</summary>
+    public double? MinimumNegativeShareRise { get; set; }
 }
 
 /// <summary>One brand account.</summary>

@@ -57,6 +57,9 @@ internal sealed record ServerSettings
 
     public IReadOnlyList<Pulls.PullJob> Pulls { get; init; } = [];
 
+    /// <summary>Spike and surge detection per account and channel; <see langword="null"/> when turned off.</summary>
+    public Core.Spikes.SpikeOptions? Spikes { get; init; } = Core.Spikes.SpikeOptions.Default;
+
     /// <summary>The folder relative paths in the configuration are resolved against.</summary>
     public required string BaseDirectory { get; init; }
 }

@@ -10,6 +10,7 @@ using SocialSla.Core.Alerts.Escalation;
 using SocialSla.Core.Cases;
 using SocialSla.Core.Mentions;
 using SocialSla.Core.Pipeline;
+using SocialSla.Core.Spikes;
 using SocialSla.Core.Storage;
 using SocialSla.Standalone.Server.Configuration;
 using SocialSla.Standalone.Server.Storage;
@@ -35,6 +36,9 @@ internal sealed class PipelineEngine : BackgroundService
     private readonly Channel<EngineRequest> _requests = Channel.CreateUnbounded<EngineRequest>();
     private readonly PriorityQueue<CaseId, Instant> _timers = new();
     private readonly List<SlaAlert> _newAlerts = [];
+    private readonly List<SpikeAlert> _newSpikeAlerts = [];
+    private SpikeMonitor? _spikes; // the engine thread's; its changed states are stored with each commit
+    private volatile SpikeView _spikeView = SpikeView.Empty;
     private readonly List<(Mention Mention, CaseId? Case)> _newMessages = [];
     private readonly Dictionary<string, long> _counters = [];
     private readonly List<(EngineRequest Request, EngineReply Reply)> _replies = [];
@@ -67,6 +71,9 @@ internal sealed class PipelineEngine : BackgroundService
 
     /// <summary>What the engine has done so far, for <c>/healthz</c> and tests.</summary>
     public EngineStatus Status => _status;
+
+    /// <summary>Every spike stream's rate against its baseline at the engine's last evaluation, for <c>GET /api/kpis</c>.</summary>
+    public SpikeView Spikes => _spikeView;
 
     /// <summary>New work is waiting (an envelope was stored, a request queued).</summary>
     public void Wake() => _signal.Writer.TryWrite(0);
@@ -118,6 +125,7 @@ internal sealed class PipelineEngine : BackgroundService
         var state = new StoredPipelineState(commands, _settings.Policy);
         var kpis = new StoredKpis(commands);
         var pipeline = new MentionPipeline(_settings.Policy, state, _settings.Triage is { } triage ? new Core.Triage.MentionTriage(triage) : null);
+        _spikes = _settings.Spikes is { } spikeOptions ? new SpikeMonitor(spikeOptions) : null;
         Reload(connection);
 
         while (!stoppingToken.IsCancellationRequested)
@@ -131,6 +139,8 @@ internal sealed class PipelineEngine : BackgroundService
                 worked |= TakeRequests(pipeline, kpis, now);
                 var taken = TakeInbox(connection, pipeline, kpis, now);
                 inboxFull = taken == InboxBatch;
+                // Minutes closed by now are evaluated after what arrived by now was counted.
+                if (!inboxFull) worked |= AdvanceSpikes(now);
                 _uncommittedDeliveries += taken;
                 // After a failed commit, commit even an empty batch: it shows (in /healthz) that commits work again.
                 if (worked || taken > 0 || _health.State.IsFailing) _uncommittedSince ??= Stopwatch.GetTimestamp();
@@ -167,7 +177,7 @@ internal sealed class PipelineEngine : BackgroundService
     /// the same for 5 deliveries as for 200 (pages, KPI rows and cases touched by several deliveries are written once),
     /// and the inbox holds every delivery until its batch commits.</summary>
     private bool MustCommit(long uncommittedSince) =>
-        _newAlerts.Count > 0 || _replies.Count > 0 || _uncommittedDeliveries >= CommitEvery
+        _newAlerts.Count > 0 || _newSpikeAlerts.Count > 0 || _replies.Count > 0 || _uncommittedDeliveries >= CommitEvery
         || Stopwatch.GetElapsedTime(uncommittedSince) >= CommitWithin;
 
     /// <summary>Deliveries that make a batch worth committing without waiting for <see cref="CommitWithin"/>.</summary>
@@ -273,6 +283,7 @@ internal sealed class PipelineEngine : BackgroundService
                             Count("mentions");
                             _newMessages.Add((mention, result.Case));
                             Execute(result.Commands, kpis);
+                            _spikes?.Observe(mention, result.Triage, now);
                             break;
                     }
                 }
@@ -286,6 +297,16 @@ internal sealed class PipelineEngine : BackgroundService
             _processedSeq = row.Seq;
         }
         return rows.Count;
+    }
+
+    /// <summary>Evaluates the spike streams' minutes closed by <paramref name="now"/>; whether any was (its state then
+    /// changed and is stored with the next commit).</summary>
+    private bool AdvanceSpikes(Instant now)
+    {
+        if (_spikes is null || _spikes.NextEvaluationAt is not { } due || due > now) return false;
+        _newSpikeAlerts.AddRange(_spikes.Advance(now));
+        _spikeView = new SpikeView(now, _spikes.Snapshots(now));
+        return true;
     }
 
     private bool RunDueTimers(MentionPipeline pipeline, StoredKpis kpis, Instant now)
@@ -330,6 +351,7 @@ internal sealed class PipelineEngine : BackgroundService
             kpis.Flush(transaction);
             WriteMessages(transaction);
             WriteAlerts(transaction, now);
+            WriteSpikes(now);
             foreach (var (name, delta) in _counters)
                 _commands.Execute("INSERT INTO counters(name, value) VALUES ($n, $v) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value", ("$n", name), ("$v", delta));
             _commands.Execute("INSERT INTO engine(name, value) VALUES ('processed_seq', $v) ON CONFLICT(name) DO UPDATE SET value = excluded.value", ("$v", _processedSeq));
@@ -349,10 +371,11 @@ internal sealed class PipelineEngine : BackgroundService
                 _log.LogWarning(e, "The inbox could not be checkpointed now.");
             }
         }
-        var raised = _newAlerts.Count;
+        var raised = _newAlerts.Count + _newSpikeAlerts.Count;
         foreach (var (request, reply) in _replies) request.Reply.TrySetResult(reply);
         _status = new EngineStatus(_processedSeq, _status.Batches + 1, _status.AlertsRaised + raised, now, _timers.TryPeek(out _, out var next) ? next : null);
         _newAlerts.Clear();
+        _newSpikeAlerts.Clear();
         _newMessages.Clear();
         _counters.Clear();
         _replies.Clear();
@@ -412,6 +435,39 @@ internal sealed class PipelineEngine : BackgroundService
         }
     }
 
+    /// <summary>Stores the spike streams that changed and the spike alerts raised, each with a delivery to every sink
+    /// that takes its kind and account (no escalation: a spike is not a case's clock). The id is deterministic, so the
+    /// same spike evaluated again after a restart is not raised twice.</summary>
+    private void WriteSpikes(Instant now)
+    {
+        if (_spikes is null) return;
+        foreach (var (stream, state) in _spikes.TakeChanged())
+        {
+            _commands.Execute("""
+                INSERT INTO spike_streams(account, channel, state) VALUES ($account, $channel, $state)
+                ON CONFLICT(account, channel) DO UPDATE SET state = excluded.state
+                """, ("$account", stream.Account.ToString()), ("$channel", (int)stream.Channel), ("$state", state));
+        }
+        foreach (var alert in _newSpikeAlerts)
+        {
+            var id = alert.Id.ToString();
+            var inserted = _commands.Execute("""
+                INSERT OR IGNORE INTO alerts(id, case_id, account, kind, threshold_at, raised_at, body)
+                VALUES ($id, '', $account, $kind, $threshold, $raised, $body)
+                """,
+                ("$id", id), ("$account", alert.Account.ToString()), ("$kind", SlaAlertJson.KindName(alert.Kind)),
+                ("$threshold", InstantNanos.ToNanos(alert.StartedAt)), ("$raised", InstantNanos.ToNanos(alert.RaisedAt)), ("$body", SpikeAlertJson.ToUtf8(alert)));
+            if (inserted == 0) continue;
+            Count(alert.Phase == SpikePhase.Started ? "spikesStarted" : "spikesResolved");
+            foreach (var route in _settings.AlertRoutes)
+            {
+                if (!route.Takes(alert.Kind, alert.Account)) continue;
+                _commands.Execute("INSERT OR IGNORE INTO deliveries(alert_id, sink, status, next_attempt, unless_acked) VALUES ($id, $sink, 'pending', $at, 0)",
+                    ("$id", id), ("$sink", route.Sink), ("$at", InstantNanos.ToNanos(now)));
+            }
+        }
+    }
+
     private void Count(string name, long delta = 1)
     {
         if (delta != 0) _counters[name] = _counters.GetValueOrDefault(name) + delta;
@@ -420,6 +476,7 @@ internal sealed class PipelineEngine : BackgroundService
     private void Discard()
     {
         _newAlerts.Clear();
+        _newSpikeAlerts.Clear();
         _newMessages.Clear();
         _counters.Clear();
         // Requests were not applied: let the callers retry.
@@ -458,6 +515,7 @@ internal sealed class PipelineEngine : BackgroundService
             _processedSeq = position.ExecuteScalar() is long seq ? seq : 0;
         }
         _timers.Clear();
+        ReloadSpikes(connection);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, next_wake FROM cases WHERE next_wake IS NOT NULL";
         using var reader = command.ExecuteReader();
@@ -465,9 +523,34 @@ internal sealed class PipelineEngine : BackgroundService
         _status = _status with { ProcessedSeq = _processedSeq, NextWakeUp = _timers.TryPeek(out _, out var next) ? next : null };
     }
 
+    /// <summary>Puts back the spike streams as last committed (a damaged state starts its stream afresh, logged).</summary>
+    private void ReloadSpikes(SqliteConnection connection)
+    {
+        if (_spikes is null) return;
+        _spikes.Clear();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT account, channel, state FROM spike_streams";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var account = reader.GetString(0);
+            var channel = (Core.Mentions.Channel)reader.GetInt32(1);
+            if (!PlatformAccountId.TryParse(account, out var id) || !Enum.IsDefined(channel) || !_spikes.TryRestore(new SpikeStream(id, channel), (byte[])reader[2]))
+                _log.LogWarning("The stored spike baseline of {Account} channel {Channel} is unreadable; it is learnt again.", account, (int)channel);
+        }
+        _spikeView = _spikes.StreamCount == 0 ? SpikeView.Empty : new SpikeView(Now(), _spikes.Snapshots(Now()));
+    }
+
     private void Sleep(CancellationToken stoppingToken)
     {
         var delay = LongestSleep;
+        // A spike minute closes: evaluate it just after its end, not at the longest sleep.
+        if (_spikes?.NextEvaluationAt is { } evaluation)
+        {
+            var untilEvaluation = (evaluation - Now()).ToTimeSpan();
+            if (untilEvaluation <= TimeSpan.Zero) return;
+            if (untilEvaluation < delay) delay = untilEvaluation + TimeSpan.FromMilliseconds(1);
+        }
         if (_timers.TryPeek(out _, out var due))
         {
             var now = Now();
@@ -494,6 +577,12 @@ internal sealed class PipelineEngine : BackgroundService
         _signal.Reader.TryRead(out _);
     }
 
+}
+
+/// <summary>The spike streams at the engine's last evaluation: when, and each stream's rate against its baseline.</summary>
+internal sealed record SpikeView(Instant? At, IReadOnlyList<(SpikeStream Stream, SpikeSnapshot Snapshot)> Streams)
+{
+    public static SpikeView Empty { get; } = new(null, []);
 }
 
 /// <summary>What the engine has done: the last inbox sequence applied, batches committed, alerts raised, the time of

@@ -6,7 +6,8 @@ using SocialSla.Core.Storage;
 
 namespace SocialSla.Standalone.Server.Engine;
 
-/// <summary>KPI aggregates per (account, channel, priority, hour) in SQLite. Deltas of one batch merge in memory and
+/// <summary>KPI aggregates per (account, channel, priority, routing queue and tags, hour) in SQLite (no queue or tags
+/// are stored as ''). Deltas of one batch merge in memory and
 /// reach the file once per touched row in <see cref="Flush"/> (coalesced, as the Table store does per invocation).</summary>
 /// <remarks>The engine is the only writer, so a row read once stays current in memory: recent rows (the hours traffic
 /// is arriving for) are kept between batches instead of being read and parsed again.</remarks>
@@ -39,11 +40,11 @@ internal sealed class StoredKpis
         foreach (var (key, aggregate) in _dirty)
         {
             _commands.Execute("""
-                INSERT INTO kpis(account, channel, priority, hour, data) VALUES ($a, $c, $p, $h, $d)
-                ON CONFLICT(account, channel, priority, hour) DO UPDATE SET data = excluded.data
+                INSERT INTO kpis(account, channel, priority, queue, tags, hour, data) VALUES ($a, $c, $p, $q, $t, $h, $d)
+                ON CONFLICT(account, channel, priority, queue, tags, hour) DO UPDATE SET data = excluded.data
                 """,
-                ("$a", key.Account.ToString()), ("$c", (int)key.Channel), ("$p", (int)key.Priority), ("$h", HourNumber(key.Hour)),
-                ("$d", KpiAggregateJson.ToUtf8(aggregate)));
+                ("$a", key.Account.ToString()), ("$c", (int)key.Channel), ("$p", (int)key.Priority), ("$q", key.Queue ?? ""), ("$t", key.Tags ?? ""),
+                ("$h", HourNumber(key.Hour)), ("$d", KpiAggregateJson.ToUtf8(aggregate)));
         }
         _dirty.Clear();
     }
@@ -60,8 +61,9 @@ internal sealed class StoredKpis
 
     private KpiAggregate? Load(KpiKey key)
     {
-        return _commands.Scalar("SELECT data FROM kpis WHERE account = $a AND channel = $c AND priority = $p AND hour = $h",
-            ("$a", key.Account.ToString()), ("$c", (int)key.Channel), ("$p", (int)key.Priority), ("$h", HourNumber(key.Hour))) is byte[] bytes
+        return _commands.Scalar("SELECT data FROM kpis WHERE account = $a AND channel = $c AND priority = $p AND queue = $q AND tags = $t AND hour = $h",
+            ("$a", key.Account.ToString()), ("$c", (int)key.Channel), ("$p", (int)key.Priority), ("$q", key.Queue ?? ""), ("$t", key.Tags ?? ""),
+            ("$h", HourNumber(key.Hour))) is byte[] bytes
             ? KpiAggregateJson.Read(bytes) : null;
     }
 }

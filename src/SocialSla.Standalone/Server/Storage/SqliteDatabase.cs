@@ -86,12 +86,40 @@ internal sealed class SqliteDatabase
     /// <summary>Adds what later versions added to a state file made by an earlier one.</summary>
     private static void Upgrade(SqliteConnection connection)
     {
-        using var columns = connection.CreateCommand();
-        columns.CommandText = "SELECT count(*) FROM pragma_table_info('deliveries') WHERE name = 'unless_acked'";
-        if ((long)columns.ExecuteScalar()! > 0) return;
-        using var add = connection.CreateCommand();
-        add.CommandText = "ALTER TABLE deliveries ADD COLUMN unless_acked INTEGER NOT NULL DEFAULT 0";
-        add.ExecuteNonQuery();
+        if (!HasColumn(connection, "deliveries", "unless_acked")) Run(connection, "ALTER TABLE deliveries ADD COLUMN unless_acked INTEGER NOT NULL DEFAULT 0");
+        // KPI rows gained the routing queue and tags in their key: earlier rows had neither ('').
+        if (!HasColumn(connection, "kpis", "queue"))
+        {
+            Run(connection, """
+                BEGIN;
+                ALTER TABLE kpis RENAME TO kpis_before_routing;
+                CREATE TABLE kpis(
+                    account TEXT NOT NULL, channel INTEGER NOT NULL, priority INTEGER NOT NULL, queue TEXT NOT NULL, tags TEXT NOT NULL,
+                    hour INTEGER NOT NULL,
+                    data BLOB NOT NULL,
+                    PRIMARY KEY(account, channel, priority, queue, tags, hour)) WITHOUT ROWID;
+                INSERT INTO kpis(account, channel, priority, queue, tags, hour, data)
+                    SELECT account, channel, priority, '', '', hour, data FROM kpis_before_routing;
+                DROP TABLE kpis_before_routing;
+                COMMIT;
+                """);
+        }
+    }
+
+    private static bool HasColumn(SqliteConnection connection, string table, string column)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM pragma_table_info($table) WHERE name = $column";
+        command.Parameters.AddWithValue("$table", table);
+        command.Parameters.AddWithValue("$column", column);
+        return (long)command.ExecuteScalar()! > 0;
+    }
+
+    private static void Run(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     /// <summary>Opens a connection. <paramref name="durable"/> makes every commit reach the disk before it returns
@@ -204,9 +232,13 @@ internal sealed class SqliteDatabase
             PRIMARY KEY(alert_id, sink)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS deliveries_pending ON deliveries(next_attempt) WHERE status = 'pending';
         CREATE TABLE IF NOT EXISTS kpis(
-            account TEXT NOT NULL, channel INTEGER NOT NULL, priority INTEGER NOT NULL, hour INTEGER NOT NULL,
+            account TEXT NOT NULL, channel INTEGER NOT NULL, priority INTEGER NOT NULL, queue TEXT NOT NULL, tags TEXT NOT NULL,
+            hour INTEGER NOT NULL,
             data BLOB NOT NULL,
-            PRIMARY KEY(account, channel, priority, hour)) WITHOUT ROWID;
+            PRIMARY KEY(account, channel, priority, queue, tags, hour)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS counters(name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS spike_streams(
+            account TEXT NOT NULL, channel INTEGER NOT NULL, state BLOB NOT NULL,
+            PRIMARY KEY(account, channel)) WITHOUT ROWID;
         """;
 }
