@@ -46,7 +46,11 @@ public static class KpiMergeOnce
     /// <summary>Whether a row of a KPI partition is an applied marker rather than a KPI entity.</summary>
     public static bool IsMarkerRow(string rowKey) => rowKey.StartsWith(MarkerPrefix, StringComparison.Ordinal);
 
-    /// <summary>The entries' KPI deltas grouped per entity, each with the entries that contribute, in first-seen order.</summary>
+    /// <summary>The entries' KPI deltas grouped per entity, each with the entries that contribute (one contribution per
+    /// entry and entity), in first-seen order.</summary>
+    /// <remarks>An entity holds an account's channel, priority and hour (<see cref="KpiTableEntity.AddressOf"/>): the
+    /// finer dimensions of a <see cref="KpiKey"/> (queue, tags) are summed into it, so an entry's deltas for keys that
+    /// differ only there become one contribution (one marker).</remarks>
     public static IReadOnlyList<KeyValuePair<KpiKey, IReadOnlyList<Contribution>>> Group(IEnumerable<PendingEffects> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -55,14 +59,25 @@ public static class KpiMergeOnce
         foreach (var entry in entries)
         {
             var id = EntryId(entry);
-            foreach (var (key, delta) in entry.Effects.Kpis)
+            foreach (var (fineKey, delta) in entry.Effects.Kpis)
             {
+                var key = fineKey with { Queue = null, Tags = null };
                 if (!byKey.TryGetValue(key, out var list))
                 {
                     byKey[key] = list = [];
                     order.Add(key);
                 }
-                list.Add(new Contribution(id, delta));
+                if (list.Count > 0 && list[^1].Entry == id)
+                {
+                    var sum = new KpiAggregate();
+                    sum.Merge(list[^1].Delta);
+                    sum.Merge(delta);
+                    list[^1] = new Contribution(id, sum);
+                }
+                else
+                {
+                    list.Add(new Contribution(id, delta));
+                }
             }
         }
         return [.. order.Select(k => new KeyValuePair<KpiKey, IReadOnlyList<Contribution>>(k, byKey[k]))];

@@ -53,6 +53,21 @@ public class KpiMergeOnceTests
     }
 
     [Fact]
+    public async Task Deltas_of_one_entry_for_keys_differing_only_in_queue_or_tags_all_count_in_the_one_entity()
+    {
+        var table = new MemoryTransactionTable();
+        var billing = Key with { Queue = "billing", Tags = "refund" };
+        var entry = Entry("a", new RecordKpi(Key, KpiTableEntityTests.Answered(10)), new RecordKpi(billing, KpiTableEntityTests.Answered(20)));
+        Assert.Equal(2, entry.Effects.Kpis.Count);
+
+        await DrainAsync(table, entry);
+        await DrainAsync(table, entry);
+
+        Assert.Equal(4, (await ReadAsync(table, Key))!.Mentions);
+        Assert.Equal(2, (await ReadAsync(table, Key))!.FirstReplyCount);
+    }
+
+    [Fact]
     public async Task A_drain_of_several_entries_adds_only_those_not_applied_yet()
     {
         var table = new MemoryTransactionTable();
