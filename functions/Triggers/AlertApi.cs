@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using NodaTime;
 using NodaTime.Text;
+using SocialSla.Core.Alerts;
 using SocialSla.Core.Storage.Tables;
 using SocialSla.Functions.Adapters;
 
@@ -19,17 +20,16 @@ public sealed class AlertApi(AlertTable alerts)
     [Function("Alerts")]
     public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "alerts")] HttpRequest request)
     {
-        var status = request.Query["status"].FirstOrDefault() ?? "all";
-        if (status is not ("all" or "unacknowledged" or "acknowledged"))
+        if (!AlertListFilters.TryParse(request.Query["status"].FirstOrDefault(), out var status))
             return CaseApi.Error(400, "status must be all, unacknowledged or acknowledged");
         var account = request.Query["account"].FirstOrDefault();
-        var take = Math.Clamp(int.TryParse(request.Query["limit"].FirstOrDefault(), out var limit) ? limit : 200, 1, 1000);
+        var take = AlertListFilters.Limit(int.TryParse(request.Query["limit"].FirstOrDefault(), out var limit) ? limit : null);
         var filter = $"PartitionKey eq '{AlertTableEntity.Partition}'" + (account is null ? "" : $" and {AlertTableEntity.AccountProperty} eq {TableEntityJson.Quote(account)}");
         var rows = new List<(DateTimeOffset RaisedAt, object Row)>();
         await foreach (var entity in alerts.Port.QueryAsync(filter, request.HttpContext.RequestAborted))
         {
             var acknowledged = AlertTableEntity.Acknowledgement(entity.Properties);
-            if (status == "acknowledged" && acknowledged is null || status == "unacknowledged" && acknowledged is not null) continue;
+            if (!status.Matches(acknowledged is not null)) continue;
             rows.Add(((DateTimeOffset)entity.Properties[AlertTableEntity.RaisedAtProperty]!, Row(entity.Properties, acknowledged)));
         }
         return new JsonResult(new { alerts = rows.OrderByDescending(r => r.RaisedAt).Take(take).Select(r => r.Row) });

@@ -39,18 +39,13 @@ public sealed class CaseApi(AppSettings settings, PipelineTable pipeline, Effect
 
     private async Task<IActionResult> ListAsync(HttpRequest request)
     {
-        var account = request.Query["account"].FirstOrDefault();
-        var take = Math.Clamp(int.TryParse(request.Query["limit"].FirstOrDefault(), out var limit) ? limit : 200, 1, MaxList);
         var now = Now();
-        var cases = new List<(CaseState State, Instant? Next)>();
+        var cases = new List<CaseState>();
         await foreach (var entity in pipeline.Port.QueryAsync(PipelineTableEntity.CaseRowsFilter(), request.HttpContext.RequestAborted))
-        {
-            var state = PipelineTableEntity.ToCase(entity.Properties, settings.Policy);
-            if (account is not null && state.Account.ToString() != account) continue;
-            cases.Add((state, CaseClocks.NextThresholdAt(state, settings.Policy, now)));
-        }
-        var ordered = cases.OrderBy(c => c.Next is null).ThenBy(c => c.Next).ThenBy(c => c.State.Timeline.FirstOrDefault().At).Take(take);
-        return new JsonResult(new { now = Format(now), cases = ordered.Select(c => Summary(c.State, c.Next, now)) });
+            cases.Add(PipelineTableEntity.ToCase(entity.Properties, settings.Policy));
+        var limit = CaseBoardOrder.Limit(int.TryParse(request.Query["limit"].FirstOrDefault(), out var asked) ? asked : null, MaxList);
+        var top = CaseBoardOrder.Top(cases, request.Query["account"].FirstOrDefault(), settings.Policy, now, limit);
+        return new JsonResult(new { now = Format(now), cases = top.Select(c => Summary(c.State, c.NextThresholdAt, now)) });
     }
 
     private async Task<IActionResult> DetailAsync(HttpRequest request, string id)
