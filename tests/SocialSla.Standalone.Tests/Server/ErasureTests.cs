@@ -24,7 +24,8 @@ public sealed class ErasureTests
     private const string KimText = "KEEPME-gamma my order is late, same as @erin_erasable";
     private static readonly string[] ErinNeedles = ["ERASEME", ErinHandle];
 
-    private static string Line(string id, DateTimeOffset at, string authorId, string handle, string text, bool fromBrand = false, string? parent = null) =>
+    /// <summary>One JSONL mention line on Contoso's X account, by any author and handle.</summary>
+    internal static string Line(string id, DateTimeOffset at, string authorId, string handle, string text, bool fromBrand = false, string? parent = null) =>
         JsonSerializer.Serialize(new Dictionary<string, object?>
         {
             ["id"] = id, ["platform"] = "x", ["account"] = "ContosoCoffee", ["channel"] = "mention", ["parentId"] = parent,
