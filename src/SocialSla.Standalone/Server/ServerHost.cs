@@ -51,6 +51,7 @@ internal static class ServerHost
         builder.Services.AddSingleton(storageHealth);
         builder.Services.AddSingleton<EnvelopeDecoder>();
         builder.Services.AddSingleton<WebhookRateLimiter>();
+        builder.Services.AddSingleton<Observability.ServerMetrics>();
         builder.Services.AddSingleton<PipelineEngine>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PipelineEngine>());
         builder.Services.AddSingleton<DecodedEnvelopes>();
@@ -73,6 +74,9 @@ internal static class ServerHost
         var dispatcher = app.Services.GetRequiredService<AlertDispatcher>();
         engine.AlertsCommitted += dispatcher.Wake;
         engine.CasesErased += app.Services.GetRequiredService<CaseStateCache>().Forget;
+        app.Services.GetRequiredService<Observability.ServerMetrics>().Observe(
+            () => QueueLag(database, engine),
+            () => OpenCases(database));
 
         app.Use(StorageFaultAnswers.Middleware);
         app.Use(ApiAuthentication.Middleware(settings.Tokens));
@@ -86,6 +90,22 @@ internal static class ServerHost
         app.MapAuditEndpoints();
         app.MapBoardEndpoints();
         return app;
+    }
+
+    private static long QueueLag(SqliteDatabase database, PipelineEngine engine)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(seq), 0) FROM inbox";
+        return Math.Max(0, (long)command.ExecuteScalar()! - engine.Status.ProcessedSeq);
+    }
+
+    private static long OpenCases(SqliteDatabase database)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM cases WHERE status = 'open'";
+        return (long)command.ExecuteScalar()!;
     }
 
     private static HttpClient PullHttpClient(IHttpClientFactory factory)

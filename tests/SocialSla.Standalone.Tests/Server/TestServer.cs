@@ -44,6 +44,8 @@ internal sealed class TestServer : IAsyncDisposable
 
     public PipelineEngine Engine => _app.Services.GetRequiredService<PipelineEngine>();
 
+    public IServiceProvider Services => _app.Services;
+
     public SqliteDatabase Database => _app.Services.GetRequiredService<SqliteDatabase>();
 
     public string AlertsFile => Path.Combine(Folder, "alerts.jsonl");

@@ -57,10 +57,13 @@ internal sealed class PipelineEngine : BackgroundService
 
     private readonly StorageHealth _health;
     private int _limits;
+    private readonly Observability.ServerMetrics _metrics;
 
-    public PipelineEngine(SqliteDatabase database, ServerSettings settings, TimeProvider time, EnvelopeDecoder decoder, DecodedEnvelopes decoded, StorageHealth health, ILogger<PipelineEngine> log)
+    public PipelineEngine(SqliteDatabase database, ServerSettings settings, TimeProvider time, EnvelopeDecoder decoder, DecodedEnvelopes decoded, StorageHealth health,
+        Observability.ServerMetrics metrics, ILogger<PipelineEngine> log)
     {
         _health = health;
+        _metrics = metrics;
         _decoded = decoded;
         _database = database;
         _settings = settings;
@@ -276,9 +279,12 @@ internal sealed class PipelineEngine : BackgroundService
             while (reader.Read())
                 rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), InstantNanos.FromNanos(reader.GetInt64(3)), reader.GetBlob(4)));
         }
+        var traced = _log.IsEnabled(LogLevel.Debug);
         foreach (var row in rows)
         {
             string? error = null;
+            long fresh = 0, duplicates = 0;
+            var touched = traced ? new List<string>() : null;
             if (_decoded.TryTake(row.Seq, out var batch) || _decoder.TryDecode(row.Kind, row.Source, row.Body, row.ReceivedAt, out batch, out error))
             {
                 Count("eventsIgnored", batch.Ignored);
@@ -295,9 +301,12 @@ internal sealed class PipelineEngine : BackgroundService
                     {
                         case IngestOutcome.Duplicate:
                             Count("duplicates");
+                            duplicates++;
                             break;
                         default:
                             Count("mentions");
+                            fresh++;
+                            if (result.Case is { } touchedCase) touched?.Add(touchedCase.Value);
                             _newMessages.Add((mention, result.Case));
                             Execute(result.Commands, kpis);
                             _spikes?.Observe(mention, result.Triage, now);
@@ -308,10 +317,15 @@ internal sealed class PipelineEngine : BackgroundService
             else
             {
                 // The endpoint checked the body before storing it; this is a parser change or a damaged row.
+                // (The error names a field and a position, never the field's value.)
                 Count("envelopesRejected");
                 _log.LogWarning("Inbox envelope {Seq} ({Kind}) could not be read and is skipped: {Error}", row.Seq, row.Kind, error);
             }
             _processedSeq = row.Seq;
+            _metrics.MentionsApplied(fresh, duplicates);
+            // Correlation: envelope → cases here; cases → alerts when they are raised (ids only, never text or handles).
+            if (touched is not null)
+                _log.LogDebug("Applied envelope {EnvelopeSeq} ({Kind}): {Mentions} new, {Duplicates} duplicates, cases {CaseIds}", row.Seq, row.Kind, fresh, duplicates, string.Join(' ', touched));
         }
         return rows.Count;
     }
@@ -412,6 +426,13 @@ internal sealed class PipelineEngine : BackgroundService
             }
         }
         var raised = _newAlerts.Count + _newSpikeAlerts.Count;
+        foreach (var alert in _newAlerts)
+        {
+            var lateness = (alert.RaisedAt - alert.ThresholdAt).TotalSeconds;
+            _metrics.AlertRaised(SlaAlertJson.KindName(alert.Kind), lateness);
+            _log.LogInformation("Raised {Level} alert {AlertId} for case {CaseId}, {LatenessSeconds:0.###} s after its threshold",
+                SlaAlertJson.KindName(alert.Kind), alert.Id.ToString(), alert.Case.Value, lateness);
+        }
         foreach (var (request, reply) in _replies) request.Reply.TrySetResult(reply);
         _status = new EngineStatus(_processedSeq, _status.Batches + 1, _status.AlertsRaised + raised, now, _timers.TryPeek(out _, out var next) ? next : null);
         _newAlerts.Clear();
