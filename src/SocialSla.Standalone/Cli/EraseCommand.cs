@@ -68,11 +68,18 @@ internal static class EraseCommand
                 transaction.Commit();
             }
             SqliteDatabase.Vacuum(connection);
+            foreach (var sink in settings.Sinks.Where(s => s.Type.Equals("jsonl", StringComparison.OrdinalIgnoreCase) && s.Path is not null))
+                Server.Alerts.JsonlFileAlertSink.EraseFromFile(Path.Combine(settings.BaseDirectory, sink.Path!), outcome.Names);
             output.WriteLine(
                 $$"""{"platform":"{{subject.Platform.ToWireName()}}","messages":{{outcome.Messages}},"cases":{{outcome.Cases}},"alerts":{{outcome.Alerts}},"quotesRedacted":{{outcome.QuotesRedacted}},"envelopes":{{outcome.Envelopes}},"unappliedEnvelopes":{{unapplied}}}""");
             if (unapplied == 0) return ExitCodes.Ok;
             error.WriteLine($"socialsla: {unapplied} envelope(s) the server has not applied yet hold this author id; start the server, let it catch up, and erase again.");
             return ExitCodes.Unfinished;
+        }
+        catch (IOException e)
+        {
+            error.WriteLine($"socialsla: the database is erased, but an alert file could not be rewritten (run the command again): {e.Message}");
+            return ExitCodes.Failed;
         }
         catch (SqliteException e)
         {

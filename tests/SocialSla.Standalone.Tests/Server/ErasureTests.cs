@@ -137,6 +137,7 @@ public sealed class ErasureTests
         Assert.Contains(ErinHandle, await GetTextAsync(server, paths[1]));
         Assert.Contains(ErinFirst, await GetTextAsync(server, paths[2]));
         Assert.NotEmpty(FilesHolding(DatabaseFiles(server), ErinSecond));
+        Assert.Contains(ErinHandle, File.ReadAllText(server.AlertsFile)); // the jsonl sink's file got Erin's alerts
 
         // Only an admin token may erase; bad requests change nothing.
         Assert.Equal(HttpStatusCode.Forbidden, (await EraseAsync(server, TestServer.ReadToken, $$"""{"platform":"x","authorId":"{{ErinId}}"}""")).Status);
@@ -154,6 +155,9 @@ public sealed class ErasureTests
         Assert.True(outcome.GetProperty("quotesRedacted").GetInt32() >= 2); // the brand reply and Kim's message
         Assert.True(outcome.GetProperty("envelopes").GetInt32() >= 4);
         Assert.True(outcome.GetProperty("logsTruncated").GetBoolean());
+        Assert.True(outcome.GetProperty("alertFileLines").GetInt32() >= 3);
+        AssertHoldsNone("the jsonl sink's file", File.ReadAllText(server.AlertsFile));
+        Assert.Contains("keeper_kim", File.ReadAllText(server.AlertsFile));
 
         // No API answer or export holds Erin's text or handle; Kim's own text stays (with Erin's handle redacted).
         foreach (var path in paths) AssertHoldsNone(path, await GetTextAsync(server, path, AdminToken));

@@ -19,7 +19,7 @@ internal static class ErasureEndpoints
 
     public static void MapErasureEndpoints(this IEndpointRouteBuilder app) => app.MapPost("/api/erasures", Erase);
 
-    private static async Task<IResult> Erase(HttpContext context, SqliteDatabase database, PipelineEngine engine, CancellationToken cancellationToken)
+    private static async Task<IResult> Erase(HttpContext context, SqliteDatabase database, PipelineEngine engine, IEnumerable<Alerts.IAlertSink> sinks, CancellationToken cancellationToken)
     {
         var caller = context.Caller();
         if (caller.Role < ApiRole.Admin)
@@ -44,6 +44,16 @@ internal static class ErasureEndpoints
             return ApiResults.Error(StatusCodes.Status503ServiceUnavailable, e.Message);
         }
         var outcome = request.Outcome!;
+        // The server's own copies outside the database: the jsonl sink's files (receivers elsewhere keep what they got).
+        var sinkLines = 0;
+        try
+        {
+            foreach (var sink in sinks.OfType<Alerts.JsonlFileAlertSink>()) sinkLines += await sink.EraseAsync(outcome.Names, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ApiResults.Error(StatusCodes.Status500InternalServerError, "the database is erased, but an alert file could not be rewritten; repeat the request");
+        }
         return new JsonBody(json =>
         {
             json.WriteStartObject();
@@ -55,6 +65,7 @@ internal static class ErasureEndpoints
             json.WriteNumber("quotesRedacted", outcome.QuotesRedacted);
             json.WriteNumber("envelopes", outcome.Envelopes);
             json.WriteBoolean("logsTruncated", request.LogsTruncated);
+            json.WriteNumber("alertFileLines", sinkLines);
             json.WriteString("erasedBy", caller.Name);
             json.WriteEndObject();
         });

@@ -77,7 +77,7 @@ internal static class CustomerErasure
             envelopes += commands.Execute("DELETE FROM inbox WHERE seq <= $upTo AND instr(body, $needle) > 0",
                 ("$upTo", processedUpTo), ("$needle", Encoding.UTF8.GetBytes(needle)));
         }
-        return new ErasureOutcome(messages, cases.Count, casesChanged, alertsChanged, quotesRedacted, envelopes) { CaseIds = cases };
+        return new ErasureOutcome(messages, cases.Count, casesChanged, alertsChanged, quotesRedacted, envelopes) { CaseIds = cases, Names = handleList };
     }
 
     /// <summary>The stored alerts of a case rewritten by <paramref name="change"/>; how many changed.</summary>
@@ -134,6 +134,10 @@ internal sealed record ErasureOutcome(int Messages, int Cases, int CasesChanged,
 {
     /// <summary>The ids of the customer's cases.</summary>
     public IReadOnlyCollection<string> CaseIds { get; init; } = [];
+
+    /// <summary>The customer's handles and id, for erasing the copies outside the database (the <c>jsonl</c> sink's
+    /// file). Personal data: never logged, audited or answered.</summary>
+    public IReadOnlyCollection<string> Names { get; init; } = [];
 
     /// <summary>The counts as a JSON object (the audit entry's detail; no text, no handle).</summary>
     public string ToJson() =>
