@@ -139,6 +139,7 @@ public sealed class ErasureTests
         Assert.NotEmpty(FilesHolding(DatabaseFiles(server), ErinSecond));
         Assert.Contains(ErinHandle, File.ReadAllText(server.AlertsFile)); // the jsonl sink's file got Erin's alerts
 
+        Assert.Equal("admin", (await server.SendAsync(HttpMethod.Get, "/api/me", AdminToken)).Body.GetProperty("role").GetString());
         // Only an admin token may erase; bad requests change nothing.
         Assert.Equal(HttpStatusCode.Forbidden, (await EraseAsync(server, TestServer.ReadToken, $$"""{"platform":"x","authorId":"{{ErinId}}"}""")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await EraseAsync(server, TestServer.AgentToken, $$"""{"platform":"x","authorId":"{{ErinId}}"}""")).Status);
