@@ -71,7 +71,7 @@ internal static class EraseCommand
             foreach (var sink in settings.Sinks.Where(s => s.Type.Equals("jsonl", StringComparison.OrdinalIgnoreCase) && s.Path is not null))
                 Server.Alerts.JsonlFileAlertSink.EraseFromFile(Path.Combine(settings.BaseDirectory, sink.Path!), outcome.Names);
             output.WriteLine(
-                $$"""{"platform":"{{subject.Platform.ToWireName()}}","messages":{{outcome.Messages}},"cases":{{outcome.Cases}},"alerts":{{outcome.Alerts}},"quotesRedacted":{{outcome.QuotesRedacted}},"envelopes":{{outcome.Envelopes}},"unappliedEnvelopes":{{unapplied}}}""");
+                $$"""{"platform":"{{subject.Platform.ToWireName()}}","messages":{{outcome.Messages}},"cases":{{outcome.CasesChanged}},"alerts":{{outcome.Alerts}},"quotesRedacted":{{outcome.QuotesRedacted}},"envelopes":{{outcome.Envelopes}},"unappliedEnvelopes":{{unapplied}}}""");
             if (unapplied == 0) return ExitCodes.Ok;
             error.WriteLine($"socialsla: {unapplied} envelope(s) the server has not applied yet hold this author id; start the server, let it catch up, and erase again.");
             return ExitCodes.Unfinished;

@@ -60,7 +60,7 @@ internal static class ErasureEndpoints
             json.WriteString("platform", SocialSla.Core.Mentions.PlatformNames.ToWireName(subject.Platform));
             json.WriteString("authorId", subject.AuthorId);
             json.WriteNumber("messages", outcome.Messages);
-            json.WriteNumber("cases", outcome.Cases);
+            json.WriteNumber("cases", outcome.CasesChanged);
             json.WriteNumber("alerts", outcome.Alerts);
             json.WriteNumber("quotesRedacted", outcome.QuotesRedacted);
             json.WriteNumber("envelopes", outcome.Envelopes);
