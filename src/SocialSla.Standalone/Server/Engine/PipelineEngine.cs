@@ -520,7 +520,8 @@ internal sealed class PipelineEngine : BackgroundService
                     }
                 }
                 var text = mention.Verb == MentionVerb.Delete ? "" : mention.Text;
-                _commands.Execute("UPDATE messages SET text = $text, verb = $verb WHERE id = $id",
+                // An edit never brings text back to a message that was deleted or erased (it may arrive after either).
+                _commands.Execute("UPDATE messages SET text = $text, verb = $verb WHERE id = $id AND ($verb = 'delete' OR verb IN ('add', 'edit'))",
                     ("$text", text), ("$verb", mention.Verb == MentionVerb.Delete ? "delete" : "edit"), ("$id", mention.Id.ToString()));
             }
         }
