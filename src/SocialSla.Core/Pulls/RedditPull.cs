@@ -55,6 +55,9 @@ internal static class RedditPull
             ? string.Join("\n\n", new[] { JsonFields.Str(item, "title"), JsonFields.Str(item, "selftext") }.Where(t => !string.IsNullOrEmpty(t)))
             : JsonFields.Str(item, "body") ?? "";
         var permalink = JsonFields.Str(item, "permalink");
+        // Reddit keeps a deleted or moderator-removed item in listings with this body; its terms require forgetting
+        // the content, so it is a delete of the stored message (a tombstone), not a new one.
+        var deleted = IsDeletedBody(kind == "t3" ? JsonFields.Str(item, "selftext") : JsonFields.Str(item, "body"));
         return new Mention
         {
             Id = new MentionId(Platform.Reddit, name),
@@ -63,10 +66,13 @@ internal static class RedditPull
             ParentId = string.IsNullOrWhiteSpace(parent) ? null : new MentionId(Platform.Reddit, parent),
             Author = new Author(string.IsNullOrWhiteSpace(authorId) ? "[deleted]" : authorId, author),
             FromBrand = context.Brand?.Matches(authorId, author) ?? false,
-            Text = text,
+            Text = deleted ? "" : text,
+            Verb = deleted ? MentionVerb.Delete : MentionVerb.Add,
             CreatedAt = created,
             ReceivedAt = context.ReceivedAt,
             Url = permalink is null ? null : "https://www.reddit.com" + permalink,
         };
     }
+
+    private static bool IsDeletedBody(string? body) => body is "[deleted]" or "[removed]";
 }

@@ -14,6 +14,7 @@ internal static class CliApp
             GenerateCommand.Create(output, error),
             ServeCommand.Create(output, error),
             TokenCommand.Create(output),
+            EraseCommand.Create(output, error),
             SentimentCommand.Create(output, error),
         };
         var parsed = root.Parse(args);

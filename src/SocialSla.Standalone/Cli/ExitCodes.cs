@@ -11,4 +11,10 @@ internal static class ExitCodes
 
     /// <summary>Bad arguments, or a missing or unreadable input file or policy.</summary>
     public const int BadInput = 2;
+
+    /// <summary><c>erase</c>: done for everything applied, but envelopes not yet applied hold the author id.</summary>
+    public const int Unfinished = 3;
+
+    /// <summary><c>erase</c>: the database could not be changed (locked by a running server, a disk error); nothing was erased.</summary>
+    public const int Failed = 4;
 }

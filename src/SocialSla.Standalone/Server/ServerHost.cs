@@ -17,7 +17,8 @@ namespace SocialSla.Standalone.Server;
 /// <summary>Builds the <c>socialsla serve</c> web application: DI wiring, the API token check and every route.</summary>
 internal static class ServerHost
 {
-    public static WebApplication Build(ServerSettings settings, string urls, TimeProvider time, TextWriter output, LogLevel logLevel = LogLevel.Information)
+    public static WebApplication Build(ServerSettings settings, string urls, TimeProvider time, TextWriter output, LogLevel logLevel = LogLevel.Information,
+        Action<ILoggingBuilder>? logging = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -38,6 +39,7 @@ internal static class ServerHost
         // Its only logs are per-request lines (Information); while it is enabled at all, ASP.NET Core starts an
         // Activity and a log scope for every request. Unhandled exceptions are still logged by Kestrel.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        logging?.Invoke(builder.Logging);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         var database = new SqliteDatabase(settings.DatabasePath, settings.StorageBusyTimeout);
@@ -49,6 +51,7 @@ internal static class ServerHost
         builder.Services.AddSingleton(storageHealth);
         builder.Services.AddSingleton<EnvelopeDecoder>();
         builder.Services.AddSingleton<WebhookRateLimiter>();
+        builder.Services.AddSingleton<Observability.ServerMetrics>();
         builder.Services.AddSingleton<PipelineEngine>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PipelineEngine>());
         builder.Services.AddSingleton<DecodedEnvelopes>();
@@ -70,6 +73,10 @@ internal static class ServerHost
         var engine = app.Services.GetRequiredService<PipelineEngine>();
         var dispatcher = app.Services.GetRequiredService<AlertDispatcher>();
         engine.AlertsCommitted += dispatcher.Wake;
+        engine.CasesErased += app.Services.GetRequiredService<CaseStateCache>().Forget;
+        app.Services.GetRequiredService<Observability.ServerMetrics>().Observe(
+            () => QueueLag(database, engine),
+            () => OpenCases(database));
 
         app.Use(StorageFaultAnswers.Middleware);
         app.Use(ApiAuthentication.Middleware(settings.Tokens));
@@ -79,8 +86,26 @@ internal static class ServerHost
         app.MapAlertEndpoints();
         app.MapKpiEndpoints();
         app.MapMeEndpoints();
+        app.MapErasureEndpoints();
+        app.MapAuditEndpoints();
         app.MapBoardEndpoints();
         return app;
+    }
+
+    private static long QueueLag(SqliteDatabase database, PipelineEngine engine)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(seq), 0) FROM inbox";
+        return Math.Max(0, (long)command.ExecuteScalar()! - engine.Status.ProcessedSeq);
+    }
+
+    private static long OpenCases(SqliteDatabase database)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM cases WHERE status = 'open'";
+        return (long)command.ExecuteScalar()!;
     }
 
     private static HttpClient PullHttpClient(IHttpClientFactory factory)

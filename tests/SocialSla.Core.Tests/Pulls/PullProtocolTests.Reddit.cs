@@ -112,6 +112,34 @@ public sealed partial class PullProtocolTests
     }
 
     [Theory]
+    [InlineData("t1", "[deleted]")]
+    [InlineData("t1", "[removed]")]
+    [InlineData("t3", "[removed]")]
+    public void Parse_RedditDeletedOrRemovedBody_IsTombstoneWithoutText(string kind, string body)
+    {
+        // Issue #8: Reddit's terms require forgetting content deleted on Reddit; a deleted item stays in listings.
+        var field = kind == "t1" ? "body" : "selftext";
+        var listing = $$$"""{"kind":"Listing","data":{"children":[{"kind":"{{{kind}}}","data":{"name":"{{{kind}}}_gone1","author":"[deleted]","title":"my refund never came","{{{field}}}":"{{{body}}}","created_utc":1772460000.0,"parent_id":"t3_1b2c3d4"}}]}}""";
+
+        var m = Assert.Single(PullProtocol.Parse(RedditComments, PullCursor.Empty, Ok(listing), Brands).Batch.Mentions);
+
+        Assert.Equal(MentionVerb.Delete, m.Verb);
+        Assert.Equal("", m.Text);
+        Assert.Equal(new MentionId(Platform.Reddit, kind + "_gone1"), m.Id);
+    }
+
+    [Fact]
+    public void Parse_RedditBodyQuotingDeletedMarker_IsAnAdd()
+    {
+        var listing = """{"kind":"Listing","data":{"children":[{"kind":"t1","data":{"name":"t1_q","author":"bob","body":"why was my post [removed]?","created_utc":1772460000.0,"parent_id":"t3_1b2c3d4"}}]}}""";
+
+        var m = Assert.Single(PullProtocol.Parse(RedditComments, PullCursor.Empty, Ok(listing), Brands).Batch.Mentions);
+
+        Assert.Equal(MentionVerb.Add, m.Verb);
+        Assert.Equal("why was my post [removed]?", m.Text);
+    }
+
+    [Theory]
     [InlineData("""{"kind":"t3","data":{}}""")]
     [InlineData("""{"kind":"Listing"}""")]
     [InlineData("<html>blocked</html>")]

@@ -60,7 +60,7 @@ public sealed class ServerConfigTests
     [Theory]
     [InlineData("""{ "accounts": [ { "account": "ContosoCoffee", "platformUserId": "1" } ] }""", "accounts[0].account")]
     [InlineData("""{ "accounts": [ { "account": "x:A", "platformUserId": "1" }, { "account": "x:B", "platformUserId": "1" } ] }""", "configured twice")]
-    [InlineData("""{ "tokens": [ { "name": "t", "role": "admin", "sha256": "00" } ] }""", "tokens[0].role")]
+    [InlineData("""{ "tokens": [ { "name": "t", "role": "owner", "sha256": "00" } ] }""", "tokens[0].role")]
     [InlineData("""{ "tokens": [ { "name": "t", "role": "read", "sha256": "abc" } ] }""", "tokens[0].sha256")]
     [InlineData("""{ "sinks": [ { "type": "webhook", "url": "https://example.com/x" } ] }""", "sinks[0]: secret")]
     [InlineData("""{ "genericSources": [ { "name": "z", "scheme": "md5", "secrets": ["s"] } ] }""", "genericSources[0].scheme")]

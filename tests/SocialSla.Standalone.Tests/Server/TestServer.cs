@@ -44,6 +44,8 @@ internal sealed class TestServer : IAsyncDisposable
 
     public PipelineEngine Engine => _app.Services.GetRequiredService<PipelineEngine>();
 
+    public IServiceProvider Services => _app.Services;
+
     public SqliteDatabase Database => _app.Services.GetRequiredService<SqliteDatabase>();
 
     public string AlertsFile => Path.Combine(Folder, "alerts.jsonl");
@@ -77,7 +79,8 @@ internal sealed class TestServer : IAsyncDisposable
         Sinks = [new SinkOptions { Type = "jsonl", Path = "alerts.jsonl" }],
     };
 
-    public static async Task<TestServer> StartAsync(TimeProvider? time = null, Action<ServerOptions>? configure = null, string? policy = null, string? folder = null, string? triage = null)
+    public static async Task<TestServer> StartAsync(TimeProvider? time = null, Action<ServerOptions>? configure = null, string? policy = null, string? folder = null, string? triage = null,
+        ILoggerProvider? logs = null)
     {
         folder ??= Directory.CreateTempSubdirectory("socialsla-server-").FullName;
         var options = DefaultOptions();
@@ -90,7 +93,9 @@ internal sealed class TestServer : IAsyncDisposable
                 throw new InvalidOperationException($"The test triage configuration is invalid: {triageError}");
             settings = settings with { Triage = triageOptions };
         }
-        var app = ServerHost.Build(settings, "http://127.0.0.1:0", time ?? TimeProvider.System, TextWriter.Null, LogLevel.Warning);
+        var app = logs is null
+            ? ServerHost.Build(settings, "http://127.0.0.1:0", time ?? TimeProvider.System, TextWriter.Null, LogLevel.Warning)
+            : ServerHost.Build(settings, "http://127.0.0.1:0", time ?? TimeProvider.System, TextWriter.Null, LogLevel.Trace, logging => logging.AddProvider(logs));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TestServer(app, folder, new Uri(address.TrimEnd('/') + "/"));

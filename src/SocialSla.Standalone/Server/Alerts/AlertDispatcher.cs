@@ -47,8 +47,11 @@ internal sealed class AlertDispatcher : BackgroundService
         public WriteHealth Health = WriteHealth.Ok;
     }
 
-    public AlertDispatcher(SqliteDatabase database, IEnumerable<IAlertSink> sinks, ServerSettings settings, TimeProvider time, ILogger<AlertDispatcher> log)
+    private readonly Observability.ServerMetrics _metrics;
+
+    public AlertDispatcher(SqliteDatabase database, IEnumerable<IAlertSink> sinks, ServerSettings settings, TimeProvider time, Observability.ServerMetrics metrics, ILogger<AlertDispatcher> log)
     {
+        _metrics = metrics;
         _database = database;
         _time = time;
         _log = log;
@@ -158,11 +161,13 @@ internal sealed class AlertDispatcher : BackgroundService
             if (result.Delivered)
             {
                 Interlocked.Increment(ref _delivered);
+                if (_log.IsEnabled(LogLevel.Debug)) _log.LogDebug("Delivered alert {AlertId} to {Sink}", alertId, sink);
                 Update(transaction, "UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = $now, last_error = NULL WHERE alert_id = $id AND sink = $sink",
                     ("$now", InstantNanos.ToNanos(now)), ("$id", alertId), ("$sink", sink));
                 continue;
             }
             Interlocked.Increment(ref _failedAttempts);
+            _metrics.SinkFailed(sink);
             var tries = attempts + 1;
             var giveUp = result.Permanent || tries >= MaxAttempts;
             var asked = result.RetryAfter is { } retryAfter ? now + Duration.FromTimeSpan(retryAfter) : (Instant?)null;

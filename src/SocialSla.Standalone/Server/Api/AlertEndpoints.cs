@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using NodaTime;
 using SocialSla.Core.Storage;
 using SocialSla.Standalone.Server.Alerts;
+using SocialSla.Standalone.Server.Configuration;
 using SocialSla.Standalone.Server.Storage;
 
 namespace SocialSla.Standalone.Server.Api;
@@ -57,18 +58,30 @@ internal static class AlertEndpoints
         const string suffix = "/ack";
         if (!path.EndsWith(suffix, StringComparison.Ordinal)) return ApiResults.Error(StatusCodes.Status404NotFound, "no such route (POST /api/alerts/{id}/ack)");
         var id = path[..^suffix.Length];
-        var by = context.Caller().Name;
-        var now = InstantNanos.ToNanos(Instant.FromDateTimeOffset(time.GetUtcNow()));
+        var caller = context.Caller();
+        var by = caller.Name;
+        var at = Instant.FromDateTimeOffset(time.GetUtcNow());
+        var now = InstantNanos.ToNanos(at);
         using var connection = database.Open();
+        using var transaction = connection.BeginTransaction(deferred: true); // deferred: takes the write lock of the state file only
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         // Acknowledging twice keeps the first acknowledgement.
         command.CommandText = "UPDATE alerts SET acked_at = coalesce(acked_at, $now), acked_by = coalesce(acked_by, $by) WHERE id = $id RETURNING acked_at, acked_by";
         command.Parameters.AddWithValue("$now", now);
         command.Parameters.AddWithValue("$by", by);
         command.Parameters.AddWithValue("$id", id);
-        using var reader = command.ExecuteReader();
-        if (!reader.Read()) return ApiResults.Error(StatusCodes.Status404NotFound, $"no alert '{id}'");
-        var (ackedAt, ackedBy) = (reader.GetInt64(0), reader.GetString(1));
+        long ackedAt;
+        string ackedBy;
+        using (var reader = command.ExecuteReader())
+        {
+            if (!reader.Read()) return ApiResults.Error(StatusCodes.Status404NotFound, $"no alert '{id}'");
+            (ackedAt, ackedBy) = (reader.GetInt64(0), reader.GetString(1));
+        }
+        // Every acknowledgement is audited, also one that finds the alert already acknowledged (first: false).
+        var first = ackedAt == now && ackedBy == by;
+        AuditLog.Record(connection, transaction, new AuditEntry(at, by, caller.Role.Name(), "acknowledge", id, first ? """{"first":true}""" : """{"first":false}"""));
+        transaction.Commit();
         return new JsonBody(json =>
         {
             json.WriteStartObject();

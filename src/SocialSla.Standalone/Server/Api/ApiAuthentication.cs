@@ -32,7 +32,7 @@ internal static class ApiAuthentication
             return;
         }
         var writes = !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method);
-        if (writes && token.Role != ApiRole.Agent)
+        if (writes && token.Role < ApiRole.Agent)
         {
             await ApiResults.Error(StatusCodes.Status403Forbidden, $"the token '{token.Name}' is read-only; acknowledging and resolving need an agent token").ExecuteAsync(context);
             return;

@@ -123,7 +123,7 @@ internal static class CaseEndpoints
         EngineReply reply;
         try
         {
-            reply = await engine.SubmitAsync(new ResolveCaseRequest(caseId, context.Caller().Name), cancellationToken);
+            reply = await engine.SubmitAsync(new ResolveCaseRequest(caseId, context.Caller().Name, context.Caller().Role.Name()), cancellationToken);
         }
         catch (StorageUnavailableException e)
         {

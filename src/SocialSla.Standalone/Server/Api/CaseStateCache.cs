@@ -22,6 +22,12 @@ internal sealed class CaseStateCache(ServerSettings settings)
     /// <summary>A parsed state and its triage.</summary>
     public sealed record Entry(byte[] Stored, CaseState State, SentimentScore Sentiment, IReadOnlyList<string> Tags, PriorityReasons Reasons);
 
+    /// <summary>Drops the entries of these cases (their personal data was erased: no parsed copy may outlive it).</summary>
+    public void Forget(IReadOnlyCollection<string> ids)
+    {
+        foreach (var id in ids) _entries.TryRemove(id, out _);
+    }
+
     /// <summary>The entry of a row, parsed and triaged with <paramref name="triage"/> on a miss.</summary>
     public Entry Get(string id, byte[] stored, Func<CaseState, (SentimentScore, IReadOnlyList<string>, PriorityReasons)> triage)
     {

@@ -17,7 +17,7 @@ internal static class MeEndpoints
         {
             json.WriteStartObject();
             json.WriteString("name", caller.Name);
-            json.WriteString("role", caller.Role == ApiRole.Agent ? "agent" : "read");
+            json.WriteString("role", caller.Role.Name());
             json.WriteString("now", ApiTime.Format(now));
             json.WriteEndObject();
         });

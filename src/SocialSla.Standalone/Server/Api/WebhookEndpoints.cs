@@ -98,6 +98,11 @@ internal static class WebhookEndpoints
             return ApiResults.Error(StatusCodes.Status503ServiceUnavailable, "the delivery could not be stored; retry later");
         }
         var (mentions, ignored) = (batch.Mentions.Count, batch.Ignored);
+        services.GetService<Observability.ServerMetrics>()?.EnvelopeStored(kind);
+        // The envelope's sequence is the correlation id: the engine's and the alerts' log lines carry it on.
+        var log = services.GetService<ILogger<InboxWriter>>();
+        if (log?.IsEnabled(LogLevel.Debug) == true)
+            log.LogDebug("Stored {Kind} envelope {EnvelopeSeq} from {Source}: {Mentions} mentions, {Ignored} ignored", kind, seq, source, mentions, ignored);
         return new JsonBody(json =>
         {
             json.WriteStartObject();

@@ -180,10 +180,10 @@ internal static class ServerConfigLoader
         for (var i = 0; i < options.Tokens.Count; i++)
         {
             var token = options.Tokens[i];
-            var role = token.Role.ToLowerInvariant() switch { "read" => ApiRole.Read, "agent" => ApiRole.Agent, _ => (ApiRole)0 };
+            var role = ApiRoleNames.Parse(token.Role);
             if (role == 0)
             {
-                error = $"tokens[{i}].role must be read or agent";
+                error = $"tokens[{i}].role must be read, agent or admin";
                 return false;
             }
             byte[] hash;

@@ -42,6 +42,9 @@ internal sealed class PipelineEngine : BackgroundService
     private readonly List<(Mention Mention, CaseId? Case)> _newMessages = [];
     private readonly Dictionary<string, long> _counters = [];
     private readonly List<(EngineRequest Request, EngineReply Reply)> _replies = [];
+    private readonly List<EraseCustomerRequest> _erasures = [];
+    private readonly List<AuditEntry> _audit = [];
+    private readonly List<(string CaseId, string Text, string ExternalId)> _tombstones = [];
     private long _processedSeq;
     private PreparedCommands _commands = null!; // the engine connection's, for the life of the loop
     private DateTimeOffset _lastInboxCheckpoint;
@@ -54,10 +57,13 @@ internal sealed class PipelineEngine : BackgroundService
 
     private readonly StorageHealth _health;
     private int _limits;
+    private readonly Observability.ServerMetrics _metrics;
 
-    public PipelineEngine(SqliteDatabase database, ServerSettings settings, TimeProvider time, EnvelopeDecoder decoder, DecodedEnvelopes decoded, StorageHealth health, ILogger<PipelineEngine> log)
+    public PipelineEngine(SqliteDatabase database, ServerSettings settings, TimeProvider time, EnvelopeDecoder decoder, DecodedEnvelopes decoded, StorageHealth health,
+        Observability.ServerMetrics metrics, ILogger<PipelineEngine> log)
     {
         _health = health;
+        _metrics = metrics;
         _decoded = decoded;
         _database = database;
         _settings = settings;
@@ -65,6 +71,9 @@ internal sealed class PipelineEngine : BackgroundService
         _decoder = decoder;
         _log = log;
     }
+
+    /// <summary>Raised after a commit that erased personal data from these cases (API caches forget them).</summary>
+    public event Action<IReadOnlyCollection<string>>? CasesErased;
 
     /// <summary>Raised after a commit that created alerts (wakes the alert dispatcher).</summary>
     public event Action? AlertsCommitted;
@@ -137,7 +146,7 @@ internal sealed class PipelineEngine : BackgroundService
                 // Wake-ups due by now ran before anything that arrives now (as in replay).
                 var worked = RunDueTimers(pipeline, kpis, now);
                 worked |= TakeRequests(pipeline, kpis, now);
-                var taken = TakeInbox(connection, pipeline, kpis, now);
+                var taken = TakeInbox(connection, pipeline, state, kpis, now);
                 inboxFull = taken == InboxBatch;
                 // Minutes closed by now are evaluated after what arrived by now was counted.
                 if (!inboxFull) worked |= AdvanceSpikes(now);
@@ -177,7 +186,7 @@ internal sealed class PipelineEngine : BackgroundService
     /// the same for 5 deliveries as for 200 (pages, KPI rows and cases touched by several deliveries are written once),
     /// and the inbox holds every delivery until its batch commits.</summary>
     private bool MustCommit(long uncommittedSince) =>
-        _newAlerts.Count > 0 || _newSpikeAlerts.Count > 0 || _replies.Count > 0 || _uncommittedDeliveries >= CommitEvery
+        _newAlerts.Count > 0 || _newSpikeAlerts.Count > 0 || _replies.Count > 0 || _uncommittedDeliveries >= CommitEvery || ErasureReady()
         || Stopwatch.GetElapsedTime(uncommittedSince) >= CommitWithin;
 
     /// <summary>Deliveries that make a batch worth committing without waiting for <see cref="CommitWithin"/>.</summary>
@@ -186,6 +195,9 @@ internal sealed class PipelineEngine : BackgroundService
     /// <summary>How long applied deliveries may wait for more to share their commit (wall time, not the domain clock:
     /// it only trades latency of the stored state for throughput).</summary>
     private static readonly TimeSpan CommitWithin = TimeSpan.FromMilliseconds(40);
+
+    /// <summary>Whether an erasure waits only for a commit (every envelope acknowledged before it is applied).</summary>
+    private bool ErasureReady() => _erasures.Exists(e => e.InboxSeq <= _processedSeq);
 
     private long? _uncommittedSince;
     private int _uncommittedDeliveries;
@@ -245,15 +257,20 @@ internal sealed class PipelineEngine : BackgroundService
                     {
                         Execute(commands, kpis);
                         _replies.Add((request, EngineReply.Done));
+                        _audit.Add(new AuditEntry(now, resolve.By, resolve.Role, "resolve", resolve.Case.Value, null));
                         Count("casesResolvedByApi");
                     }
+                    break;
+                case EraseCustomerRequest erase:
+                    // Applied in the commit once everything acknowledged before it is (see ErasureReady).
+                    _erasures.Add(erase);
                     break;
             }
         }
         return any;
     }
 
-    private int TakeInbox(SqliteConnection connection, MentionPipeline pipeline, StoredKpis kpis, Instant now)
+    private int TakeInbox(SqliteConnection connection, MentionPipeline pipeline, StoredPipelineState state, StoredKpis kpis, Instant now)
     {
         var rows = new List<(long Seq, string Kind, string Source, Instant ReceivedAt, byte[] Body)>();
         using (var reader = _commands.Start("SELECT seq, kind, source, received_at, body FROM inbox WHERE seq > $after ORDER BY seq LIMIT $limit",
@@ -262,9 +279,12 @@ internal sealed class PipelineEngine : BackgroundService
             while (reader.Read())
                 rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), InstantNanos.FromNanos(reader.GetInt64(3)), reader.GetBlob(4)));
         }
+        var traced = _log.IsEnabled(LogLevel.Debug);
         foreach (var row in rows)
         {
             string? error = null;
+            long fresh = 0, duplicates = 0;
+            var touched = traced ? new List<string>() : null;
             if (_decoded.TryTake(row.Seq, out var batch) || _decoder.TryDecode(row.Kind, row.Source, row.Body, row.ReceivedAt, out batch, out error))
             {
                 Count("eventsIgnored", batch.Ignored);
@@ -273,14 +293,20 @@ internal sealed class PipelineEngine : BackgroundService
                     // Personal data is masked where text enters the pipeline: before triage reads it, the messages
                     // table stores it and a case excerpt (alerts) quotes it.
                     var mention = Core.Privacy.PiiMasker.Mask(received, _settings.PiiMasking);
+                    // Deliveries come out of order: a message whose delete came first is kept without its text.
+                    if (mention.Verb == MentionVerb.Add && state.WasSeen(mention.IdempotencyKey with { Verb = MentionVerb.Delete }))
+                        mention = Core.Privacy.PersonalDataEraser.Tombstone(mention);
                     var result = pipeline.Ingest(mention, now);
                     switch (result.Outcome)
                     {
                         case IngestOutcome.Duplicate:
                             Count("duplicates");
+                            duplicates++;
                             break;
                         default:
                             Count("mentions");
+                            fresh++;
+                            if (result.Case is { } touchedCase) touched?.Add(touchedCase.Value);
                             _newMessages.Add((mention, result.Case));
                             Execute(result.Commands, kpis);
                             _spikes?.Observe(mention, result.Triage, now);
@@ -291,10 +317,15 @@ internal sealed class PipelineEngine : BackgroundService
             else
             {
                 // The endpoint checked the body before storing it; this is a parser change or a damaged row.
+                // (The error names a field and a position, never the field's value.)
                 Count("envelopesRejected");
                 _log.LogWarning("Inbox envelope {Seq} ({Kind}) could not be read and is skipped: {Error}", row.Seq, row.Kind, error);
             }
             _processedSeq = row.Seq;
+            _metrics.MentionsApplied(fresh, duplicates);
+            // Correlation: envelope → cases here; cases → alerts when they are raised (ids only, never text or handles).
+            if (touched is not null)
+                _log.LogDebug("Applied envelope {EnvelopeSeq} ({Kind}): {Mentions} new, {Duplicates} duplicates, cases {CaseIds}", row.Seq, row.Kind, fresh, duplicates, string.Join(' ', touched));
         }
         return rows.Count;
     }
@@ -352,13 +383,36 @@ internal sealed class PipelineEngine : BackgroundService
             WriteMessages(transaction);
             WriteAlerts(transaction, now);
             WriteSpikes(now);
+            var erased = ApplyTombstonesAndErasures(state, now);
+            foreach (var entry in _audit) AuditLog.Record(_commands, entry);
             foreach (var (name, delta) in _counters)
                 _commands.Execute("INSERT INTO counters(name, value) VALUES ($n, $v) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value", ("$n", name), ("$v", delta));
             _commands.Execute("INSERT INTO engine(name, value) VALUES ('processed_seq', $v) ON CONFLICT(name) DO UPDATE SET value = excluded.value", ("$v", _processedSeq));
             transaction.Commit();
+            if (erased.Count > 0) CasesErased?.Invoke(erased);
         }
         _health.StateSucceeded();
-        if (_time.GetUtcNow() - _lastInboxCheckpoint >= InboxCheckpointEvery)
+        if (_replies.Exists(r => r.Request is EraseCustomerRequest))
+        {
+            // The commit leaves the erased bytes zeroed in the files (secure_delete); older page images stay in the
+            // write-ahead logs until those are emptied.
+            bool truncated;
+            try
+            {
+                truncated = SqliteDatabase.TruncateLogs(connection);
+            }
+            catch (SqliteException)
+            {
+                truncated = false; // the erasure is committed; a later checkpoint overwrites the log
+            }
+            if (!truncated) _log.LogWarning("A write-ahead log could not be emptied after an erasure (a reader held an old snapshot); the next checkpoint overwrites it.");
+            foreach (var (request, _) in _replies)
+            {
+                if (request is EraseCustomerRequest erase) erase.LogsTruncated = truncated;
+            }
+            _lastInboxCheckpoint = _time.GetUtcNow();
+        }
+        else if (_time.GetUtcNow() - _lastInboxCheckpoint >= InboxCheckpointEvery)
         {
             _lastInboxCheckpoint = _time.GetUtcNow();
             try
@@ -372,6 +426,13 @@ internal sealed class PipelineEngine : BackgroundService
             }
         }
         var raised = _newAlerts.Count + _newSpikeAlerts.Count;
+        foreach (var alert in _newAlerts)
+        {
+            var lateness = (alert.RaisedAt - alert.ThresholdAt).TotalSeconds;
+            _metrics.AlertRaised(SlaAlertJson.KindName(alert.Kind), lateness);
+            _log.LogInformation("Raised {Level} alert {AlertId} for case {CaseId}, {LatenessSeconds:0.###} s after its threshold",
+                SlaAlertJson.KindName(alert.Kind), alert.Id.ToString(), alert.Case.Value, lateness);
+        }
         foreach (var (request, reply) in _replies) request.Reply.TrySetResult(reply);
         _status = new EngineStatus(_processedSeq, _status.Batches + 1, _status.AlertsRaised + raised, now, _timers.TryPeek(out _, out var next) ? next : null);
         _newAlerts.Clear();
@@ -379,7 +440,50 @@ internal sealed class PipelineEngine : BackgroundService
         _newMessages.Clear();
         _counters.Clear();
         _replies.Clear();
+        _audit.Clear();
+        _tombstones.Clear();
         if (raised > 0) AlertsCommitted?.Invoke();
+    }
+
+    /// <summary>In the commit's transaction, after the batch is written: drops the excerpt that quoted a message the
+    /// platform deleted (cases, alerts, the raw envelopes holding it), then runs the erasures that are ready. The
+    /// pipeline state's cache is dropped when rows changed under it.</summary>
+    /// <returns>The cases whose personal data was erased.</returns>
+    private List<string> ApplyTombstonesAndErasures(StoredPipelineState state, Instant now)
+    {
+        var erasedCases = new List<string>();
+        if (_tombstones.Count == 0 && !ErasureReady()) return erasedCases;
+        foreach (var (caseId, text, externalId) in _tombstones)
+        {
+            if (_commands.Scalar("SELECT state FROM cases WHERE id = $id", ("$id", caseId)) is byte[] stored)
+            {
+                var current = CaseStateJson.Read(stored, _settings.Policy);
+                var tombstoned = Core.Privacy.PersonalDataEraser.Tombstone(current, text);
+                if (!ReferenceEquals(tombstoned, current))
+                    _commands.Execute("UPDATE cases SET state = $state WHERE id = $id", ("$state", CaseStateJson.ToUtf8(tombstoned)), ("$id", caseId));
+            }
+            CustomerErasure.RewriteAlerts(_commands, caseId, alert => Core.Privacy.PersonalDataEraser.Tombstone(alert, text));
+            // The raw delivery of the deleted message, once applied, is needed for nothing.
+            _commands.Execute("DELETE FROM inbox WHERE seq <= $upTo AND instr(body, $needle) > 0",
+                ("$upTo", _processedSeq), ("$needle", System.Text.Encoding.UTF8.GetBytes(externalId)));
+            erasedCases.Add(caseId);
+        }
+        for (var i = 0; i < _erasures.Count; i++)
+        {
+            var erase = _erasures[i];
+            if (erase.InboxSeq > _processedSeq) continue;
+            _erasures.RemoveAt(i--);
+            var outcome = CustomerErasure.Erase(_commands, erase.Subject, _settings.Policy, _processedSeq);
+            erase.Outcome = outcome;
+            erasedCases.AddRange(outcome.CaseIds);
+            _audit.Add(new AuditEntry(now, erase.By, erase.Role, "erase", erase.Subject.ToString(), outcome.ToJson()));
+            _replies.Add((erase, EngineReply.Done));
+            Count("erasures");
+            _log.LogInformation("Erased the personal data of one customer on request of {Actor}: {Messages} messages, {Cases} cases, {Alerts} alerts, {Envelopes} envelopes.",
+                erase.By, outcome.Messages, outcome.Cases, outcome.Alerts, outcome.Envelopes);
+        }
+        state.ForgetCached();
+        return erasedCases;
     }
 
     private (Instant? OpenedAt, Instant? NextThreshold) DescribeCase(CaseState state, Instant now)
@@ -407,8 +511,17 @@ internal sealed class PipelineEngine : BackgroundService
             else
             {
                 // An edit replaces the text; a delete keeps a tombstone (the platform's terms require forgetting it).
+                if (mention.Verb == MentionVerb.Delete)
+                {
+                    using (var stored = _commands.Start("SELECT case_id, text FROM messages WHERE id = $id", ("$id", mention.Id.ToString())))
+                    {
+                        if (stored.Read() && stored.GetStringOrNull(0) is { } caseOfDeleted)
+                            _tombstones.Add((caseOfDeleted, stored.GetString(1), mention.Id.ExternalId));
+                    }
+                }
                 var text = mention.Verb == MentionVerb.Delete ? "" : mention.Text;
-                _commands.Execute("UPDATE messages SET text = $text, verb = $verb WHERE id = $id",
+                // An edit never brings text back to a message that was deleted or erased (it may arrive after either).
+                _commands.Execute("UPDATE messages SET text = $text, verb = $verb WHERE id = $id AND ($verb = 'delete' OR verb IN ('add', 'edit'))",
                     ("$text", text), ("$verb", mention.Verb == MentionVerb.Delete ? "delete" : "edit"), ("$id", mention.Id.ToString()));
             }
         }
@@ -479,6 +592,8 @@ internal sealed class PipelineEngine : BackgroundService
         _newSpikeAlerts.Clear();
         _newMessages.Clear();
         _counters.Clear();
+        _audit.Clear();
+        _tombstones.Clear();
         // Requests were not applied: let the callers retry.
         foreach (var (request, _) in _replies) request.Reply.TrySetException(new StorageUnavailableException("The change could not be stored."));
         _replies.Clear();

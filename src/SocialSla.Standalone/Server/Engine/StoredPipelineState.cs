@@ -51,6 +51,21 @@ internal sealed class StoredPipelineState : IPipelineState
         return true;
     }
 
+    /// <summary>Whether a key was seen, without marking it (an add checks whether its delete came first).</summary>
+    public bool WasSeen(IdempotencyKey key)
+    {
+        var text = key.ToString();
+        return _seen.Contains(text) || _commands.Scalar("SELECT 1 FROM seen WHERE key = $k", ("$k", text)) is not null;
+    }
+
+    /// <summary>Forgets the cached rows (not what is waiting for the flush), after the file was changed under the
+    /// cache (an erasure, a tombstone).</summary>
+    public void ForgetCached()
+    {
+        if (_dirtyCases.Count > 0) throw new InvalidOperationException("Unflushed case changes would be lost.");
+        ClearCaches();
+    }
+
     public bool TryGetChainRoot(MentionId message, out string root)
     {
         if (_roots.TryGetValue(message, out root!)) return true;

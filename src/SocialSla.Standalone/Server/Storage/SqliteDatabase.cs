@@ -134,7 +134,10 @@ internal sealed class SqliteDatabase
         connection.Open();
         using var command = connection.CreateCommand();
         var synchronous = durable ? "FULL" : "NORMAL";
+        // secure_delete: what a delete or an update frees is overwritten with zeros, so erased personal data and
+        // deleted messages leave the file's pages (issue #8), not only its tables.
         command.CommandText = $"PRAGMA busy_timeout={_busyTimeoutMilliseconds}; ATTACH DATABASE $inbox AS inbox_file; PRAGMA main.synchronous={synchronous}; PRAGMA inbox_file.synchronous={synchronous};"
+            + " PRAGMA main.secure_delete=ON; PRAGMA inbox_file.secure_delete=ON;"
             + (checkpointsInbox ? "" : " PRAGMA inbox_file.wal_autocheckpoint=0;");
         command.Parameters.AddWithValue("$inbox", InboxPath);
         command.ExecuteNonQuery();
@@ -164,6 +167,37 @@ internal sealed class SqliteDatabase
         command.CommandText = "INSERT INTO probe(body) VALUES (zeroblob(4096)); DELETE FROM probe;";
         command.ExecuteNonQuery();
         transaction.Commit();
+    }
+
+    /// <summary>Copies both write-ahead logs into their files and truncates the logs to zero bytes, so page images
+    /// older than the last commit (which may hold erased data) leave the disk; waits (busy timeout) for readers and
+    /// the inbox writer.</summary>
+    /// <returns>Whether both logs were emptied (not when a reader kept an old snapshot past the busy timeout).</returns>
+    public static bool TruncateLogs(SqliteConnection connection)
+    {
+        var emptied = true;
+        foreach (var schema in new[] { "main", "inbox_file" })
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA {schema}.wal_checkpoint(TRUNCATE);";
+            using var reader = command.ExecuteReader();
+            // One row: busy (1 when it could not finish), log frames, frames checkpointed.
+            if (reader.Read() && reader.GetInt64(0) != 0) emptied = false;
+        }
+        return emptied;
+    }
+
+    /// <summary>Rebuilds both files (VACUUM), leaving no free page behind, then empties the logs; for the offline
+    /// <c>socialsla erase</c> (it holds each file's write lock for as long as it runs).</summary>
+    public static void Vacuum(SqliteConnection connection)
+    {
+        foreach (var schema in new[] { "main", "inbox_file" })
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"VACUUM {schema};";
+            command.ExecuteNonQuery();
+        }
+        TruncateLogs(connection);
     }
 
     private const string InboxSchema = """
@@ -240,5 +274,13 @@ internal sealed class SqliteDatabase
         CREATE TABLE IF NOT EXISTS spike_streams(
             account TEXT NOT NULL, channel INTEGER NOT NULL, state BLOB NOT NULL,
             PRIMARY KEY(account, channel)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS audit(
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            at INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            role TEXT NOT NULL,
+            action TEXT NOT NULL,
+            target TEXT NOT NULL,
+            detail TEXT);
         """;
 }

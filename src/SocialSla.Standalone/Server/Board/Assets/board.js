@@ -79,7 +79,7 @@
       app.role = me.role; app.name = me.name;
       app.offsetMs = Date.parse(me.now) - Date.now();
       sessionStorage.setItem(TOKEN_KEY, token);
-      $('who').textContent = 'Signed in as ' + me.name + ' (' + (me.role === 'agent' ? 'agent' : 'read only') + ')';
+      $('who').textContent = 'Signed in as ' + me.name + ' (' + (me.role === 'read' ? 'read only' : me.role) + ')';
       $('sign-out').hidden = false;
       route();
     });
@@ -230,7 +230,7 @@
     if (alerts.open.length) alertCell.appendChild(el('span', { text: alerts.open.length + ' unacknowledged' }));
     else if (alerts.acked.length) alertCell.appendChild(el('span', { className: 'acked', text: '✓ acknowledged by ' + alerts.acked[0].acknowledgedBy }));
     var actions = el('td', { className: 'actions' });
-    if (app.role === 'agent') {
+    if ((app.role === 'agent' || app.role === 'admin')) {
       if (alerts.open.length) {
         var ack = el('button', { type: 'button', 'data-action': 'ack', text: 'Acknowledge', 'aria-label': 'Acknowledge alerts of ' + (c.customerHandle || c.id) });
         ack.addEventListener('click', function () { acknowledge(alerts.open, ack); });
@@ -307,7 +307,7 @@
         ' · opened ' + fmtTime(c.openedAt) + (c.customerHandle ? ' · @' + c.customerHandle : '')
       ]));
       if (c.tags.length) body.appendChild(el('p', null, c.tags.map(function (t) { return el('span', { className: 'tag', text: t }); })));
-      if (app.role === 'agent' && c.status === 'open') {
+      if ((app.role === 'agent' || app.role === 'admin') && c.status === 'open') {
         var resolve = el('button', { type: 'button', className: 'danger', text: 'Resolve this case' });
         resolve.addEventListener('click', function () {
           resolve.disabled = true;
@@ -354,7 +354,7 @@
           el('strong', { text: a.clock + ' ' + a.level }), ' raised ' + fmtTime(a.raisedAt) + ' · ' + (deliveries || 'no delivery') + ' · ',
           a.acknowledgedAt ? el('span', { className: 'acked', text: '✓ acknowledged by ' + a.acknowledgedBy + ' ' + fmtTime(a.acknowledgedAt) }) : el('span', { text: 'not acknowledged' })
         ]);
-        if (!a.acknowledgedAt && app.role === 'agent') {
+        if (!a.acknowledgedAt && (app.role === 'agent' || app.role === 'admin')) {
           var ack = el('button', { type: 'button', text: 'Acknowledge' });
           ack.addEventListener('click', function () {
             ack.disabled = true;
