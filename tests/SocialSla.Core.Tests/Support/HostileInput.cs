@@ -5,7 +5,7 @@ using FsCheck.Fluent;
 namespace SocialSla.Core.Tests.Support;
 
 /// <summary>Hostile inputs for parser property tests (issue #8): random bytes, and valid payloads mutated by
-/// truncation, byte flips, insertions, deletions, invalid UTF-8, duplicated keys or slices, values swapped for other
+/// truncation, byte flips, insertions, deletions, invalid UTF-8, duplicated or renamed keys (an unpaired surrogate escape among them), duplicated slices, values swapped for other
 /// JSON types or null, huge strings and deep nesting; plus <see cref="Bounded{T}"/>, which runs one parse with a time
 /// and an allocation bound.</summary>
 /// <remarks>Shared with the Standalone tests (linked into that project).</remarks>
@@ -49,9 +49,9 @@ internal static class HostileInput
         public override string ToString() => $"{(EditKind)(Kind % KindCount)}@{At}:{Value}";
     }
 
-    private enum EditKind { Overwrite, Insert, Delete, Truncate, InvalidUtf8, DuplicateSlice, SwapValue, DuplicateKey, HugeString, Nest }
+    private enum EditKind { Overwrite, Insert, Delete, Truncate, InvalidUtf8, DuplicateSlice, SwapValue, DuplicateKey, HugeString, Nest, RenameKey }
 
-    private const int KindCount = 10;
+    private const int KindCount = 11;
 
     /// <summary>A case: which seed, which edits.</summary>
     public readonly record struct Mutation(int Seed, Edit[] Edits)
@@ -125,6 +125,9 @@ internal static class HostileInput
                 var fill = (byte)"aZ9 \\"[edit.Value % 4];
                 bytes.InsertRange(at, Enumerable.Repeat(fill == (byte)'\\' ? (byte)'a' : fill, HugeLength));
                 break;
+            case EditKind.RenameKey:
+                RenameKey(bytes, edit);
+                break;
             case EditKind.Nest:
                 // Wraps a value (or the position) in many levels of arrays or objects.
                 var depth = 1 + edit.Value % 2_000;
@@ -159,6 +162,21 @@ internal static class HostileInput
         var member = bytes.GetRange(keyStart, end - keyStart);
         member.Add((byte)',');
         bytes.InsertRange(keyStart, member);
+    }
+
+    private static readonly string[] OtherKeys = ["\"\\ud800\"", "\"\"", "\"\\u0000\"", "\"__proto__\"", "\"ID\"", "\"\\udfff\\ud800\""];
+
+    /// <summary>Renames the key before a <c>:</c>: an unpaired surrogate escape, empty, NUL, another case.</summary>
+    private static void RenameKey(List<byte> bytes, Edit edit)
+    {
+        var colons = Positions(bytes, (byte)':');
+        if (colons.Count == 0) return;
+        var colon = colons[edit.At % colons.Count];
+        if (colon == 0 || bytes[colon - 1] != (byte)'"') return;
+        var keyStart = bytes.LastIndexOf((byte)'"', colon - 2);
+        if (keyStart < 0) return;
+        bytes.RemoveRange(keyStart, colon - keyStart);
+        bytes.InsertRange(keyStart, Encoding.ASCII.GetBytes(OtherKeys[edit.Value % OtherKeys.Length]));
     }
 
     /// <summary>The extent of the JSON value starting at or after <paramref name="from"/> (skipping spaces): a string,

@@ -114,6 +114,21 @@ public sealed partial class WebhookParserPropertyTests
     [InlineData("{\"for_user_id\":\"1500000000000000001\",\"direct_message_events\":[{\"type\":\"message_create\",\"message_create\":null}]}")]
     [InlineData("{\"type\":\"ticket.comment_added\",\"ticket\":null,\"comment\":null}")]
     [InlineData("{\"type\":\"ticket.comment_added\",\"ticket\":{\"id\":[],\"channel\":{}},\"comment\":{\"author\":7}}")]
+    [InlineData("{\"\\ud800\":1,\"object\":\"page\",\"entry\":[{\"\\udc00\":2}]}")]
+    [InlineData("{\"for_user_id\":\"\\ud800\",\"tweet_create_events\":[{\"\\ud800\":1}]}")]
+    [InlineData("{\"type\":\"\\ud800\",\"\\ud800\":1}")]
+    [InlineData("{\"id\":\"\\ud800\",\"platform\":\"x\",\"account\":\"ContosoCoffee\",\"author\":{\"id\":\"1\"},\"fromBrand\":false,\"createdAt\":\"2026-11-22T10:15:00Z\",\"\\ud800\":1}")]
     [InlineData("{\"id\":null,\"platform\":null,\"account\":null,\"author\":null,\"fromBrand\":null,\"createdAt\":null}")]
     public void TryParse_NullsAndWrongTypes_AnsweredWithoutThrowing(string json) => ParseEverywhere(Encoding.UTF8.GetBytes(json));
+
+    [Fact]
+    public void GenericTryParse_MemberNameWithAnUnpairedSurrogate_FalseWithReason()
+    {
+        // Regression (issue #8): the helpdesk-event check threw InvalidOperationException (a 500 from the server).
+        var body = Encoding.UTF8.GetBytes("{\"type\":\"ticket.comment_added\",\"\\ud800\":1}");
+
+        Assert.False(GenericWebhookParser.TryParse(body, All, X, Received, out var batch, out var error));
+        Assert.Null(batch);
+        Assert.Contains("not valid Unicode", error);
+    }
 }
