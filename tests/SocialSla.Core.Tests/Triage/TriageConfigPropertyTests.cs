@@ -103,4 +103,14 @@ public sealed class TriageConfigPropertyTests
             Assert.False(string.IsNullOrWhiteSpace(error));
         }
     }
+
+    [Theory]
+    [InlineData("handle,id\n@,\n")]
+    [InlineData("platform,handle\nx,@@\n")]
+    public void VipTryRead_HandleOfOnlyAt_FalseNamingTheLine(string csv)
+    {
+        // Regression (issue #8): the row passed the reader's check, then the list's constructor threw ArgumentException.
+        Assert.False(VipList.TryRead(new StringReader(csv), Priority.High, out _, out var error));
+        Assert.Contains("line 2", error);
+    }
 }
