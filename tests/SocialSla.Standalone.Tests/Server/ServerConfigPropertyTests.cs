@@ -68,7 +68,7 @@ public sealed class ServerConfigPropertyTests
             var ok = ServerConfigLoader.TryLoad(path, environment, out var settings, out var error);
             Assert.Equal(ok, settings is not null);
             Assert.Equal(ok, error is null);
-            if (!ok) Assert.DoesNotContain(Secret, error);
+            if (!ok) Assert.False(error!.Contains(Secret, StringComparison.Ordinal), error);
             return 0;
         });
         Assert.Equal(["socialsla.json"], Directory.EnumerateFileSystemEntries(files.Folder).Select(Path.GetFileName));
@@ -196,5 +196,18 @@ public sealed class ServerConfigPropertyTests
         var at = seed.AsSpan().IndexOf(policy);
         Load([.. seed[..at], (byte)'"', .. name, .. "\": 1, "u8, .. seed[at..]]);
         Load([.. seed[..(at + 1)], .. name, .. seed[(at + 1)..]]);
+    }
+
+    [Fact]
+    public void TryLoad_JsonErrorNearASecret_DoesNotQuoteTheSecret()
+    {
+        // Regression (issue #8): the JSON parser's message for a bad literal ('t…' is not 'true') quoted the text after
+        // it, secret included.
+        using var files = new TempFiles();
+        var path = files.Write("c.json", $$"""{ "database": tabase.db, "meta": { "appSecrets": ["{{Secret}}"] } }""");
+
+        Assert.False(ServerConfigLoader.TryLoad(path, null, out _, out var error));
+        Assert.DoesNotContain(Secret, error);
+        Assert.Contains("not valid JSON (line 1", error);
     }
 }

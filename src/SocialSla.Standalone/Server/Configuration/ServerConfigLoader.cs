@@ -40,7 +40,13 @@ internal static class ServerConfigLoader
                 if (document.RootElement.TryGetProperty("policy", out var policy)) inlinePolicy = policy.GetRawText();
                 if (document.RootElement.TryGetProperty("triage", out var triage)) inlineTriage = triage.GetRawText();
             }
-            catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+            catch (JsonException e)
+            {
+                // Not the parser's message: it may quote the text around the fault, and the file holds secrets.
+                error = $"the configuration file '{path}' is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})";
+                return false;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 error = $"cannot read the configuration file '{path}': {e.Message}";
                 return false;
