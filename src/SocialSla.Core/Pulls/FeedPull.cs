@@ -36,10 +36,20 @@ internal static class FeedPull
         CloseInput = true,
     };
 
+    /// <summary>The deepest element nesting read (a feed needs 4 or 5 levels, HTML in a description a few more).</summary>
+    /// <remarks>Deeper documents are refused before a tree is built: a tree 100,000 levels deep takes seconds to build
+    /// and its text is gathered recursively.</remarks>
+    public const int MaxDepth = 64;
+
+    /// <summary>The start of the error message of a document nested deeper than <see cref="MaxDepth"/>.</summary>
+    internal const string TooDeep = "The document nests elements deeper than";
+
     public static PullResult Parse(PullContext context, ReadOnlyMemory<byte> body)
     {
+        var bytes = body.ToArray();
+        CheckDepth(bytes);
         XDocument doc;
-        using (var stream = new MemoryStream(body.ToArray(), writable: false))
+        using (var stream = new MemoryStream(bytes, writable: false))
         using (var reader = XmlReader.Create(stream, ReaderSettings()))
             doc = XDocument.Load(reader, LoadOptions.None);
 
@@ -65,6 +75,20 @@ internal static class FeedPull
             LastModified = context.Header("Last-Modified"),
         };
         return new PullResult(PullOutcome.Ok, new WebhookBatch(mentions, ignored), cursor, false, null, null);
+    }
+
+    /// <summary>Reads the document once without building it and throws when an element nests deeper than
+    /// <see cref="MaxDepth"/> (or the document is not well formed).</summary>
+    /// <exception cref="XmlException">The document nests too deep or is not well formed.</exception>
+    private static void CheckDepth(byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        using var reader = XmlReader.Create(stream, ReaderSettings());
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth >= MaxDepth)
+                throw new XmlException($"{TooDeep} {MaxDepth} levels.", null, ((IXmlLineInfo)reader).LineNumber, ((IXmlLineInfo)reader).LinePosition);
+        }
     }
 
     private static List<Mention> RssItems(XElement rss, PullContext context)

@@ -100,6 +100,7 @@ public static class PullProtocol
     private static string Describe(Exception ex) => ex switch
     {
         XmlException { Message: var m } when m.Contains("DTD", StringComparison.OrdinalIgnoreCase) => "a DTD is not allowed",
+        XmlException { Message: var m } when m.StartsWith(FeedPull.TooDeep, StringComparison.Ordinal) => $"elements nest deeper than {FeedPull.MaxDepth} levels",
         XmlException x => $"not well-formed XML at line {x.LineNumber}",
         JsonException j => j.LineNumber is { } line ? $"not valid JSON at line {line + 1}" : "not valid JSON",
         _ => ex.Message,

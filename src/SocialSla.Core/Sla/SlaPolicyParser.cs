@@ -42,6 +42,11 @@ public static class SlaPolicyParser
         {
             error = e.Message;
         }
+        catch (InvalidOperationException)
+        {
+            // A member name with an unpaired surrogate escape: valid JSON, no valid string.
+            error = "the policy holds a member name that is not valid Unicode (an unpaired surrogate escape).";
+        }
         return false;
     }
 
@@ -188,7 +193,15 @@ public static class SlaPolicyParser
     private static string String(JsonElement element, string path)
     {
         Expect(element, JsonValueKind.String, path);
-        return element.GetString()!;
+        try
+        {
+            return element.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate (\ud800) is valid JSON but no valid string.
+            throw new PolicyException($"{path}: the string holds an unpaired surrogate escape (not valid Unicode).");
+        }
     }
 
     private static List<string> Strings(JsonElement element, string path)

@@ -75,6 +75,11 @@ public static class TriageOptionsParser
         {
             error = e.Message;
         }
+        catch (InvalidOperationException)
+        {
+            // A member name with an unpaired surrogate escape: valid JSON, no valid string.
+            error = "triage: a member name is not valid Unicode (an unpaired surrogate escape).";
+        }
         catch (ArgumentException e)
         {
             error = $"triage: {e.Message}";
@@ -322,7 +327,15 @@ public static class TriageOptionsParser
     private static string String(JsonElement element, string at)
     {
         Expect(element, JsonValueKind.String, at);
-        return element.GetString()!;
+        try
+        {
+            return element.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate (\ud800) is valid JSON but no valid string.
+            throw new TriageConfigException($"{at}: the string holds an unpaired surrogate escape (not valid Unicode).");
+        }
     }
 
     private static string NonEmpty(JsonElement element, string at)

@@ -137,6 +137,8 @@ public sealed class VipList
                 return false;
             }
             var handle = Field(handleAt);
+            // A handle of only '@' names nobody (the list strips the '@'): the same as an empty cell.
+            if (handle is not null && handle.Trim().TrimStart('@').Length == 0) handle = null;
             var id = Field(idAt);
             if (handle is null && id is null)
             {

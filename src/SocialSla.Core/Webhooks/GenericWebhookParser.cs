@@ -65,7 +65,8 @@ public static class GenericWebhookParser
             using (document)
             {
                 var root = document.RootElement;
-                if (root.TryGetProperty("type", out _) && !root.TryGetProperty("platform", out _))
+                if (!TryIsHelpdeskEvent(root, out var helpdesk, out error)) return false;
+                if (helpdesk)
                 {
                     try
                     {
@@ -106,6 +107,24 @@ public static class GenericWebhookParser
         error = null;
         batch = sink.ToBatch();
         return true;
+    }
+
+    /// <summary>Whether the object is a helpdesk event (a <c>type</c> and no <c>platform</c>); false with a reason
+    /// when a member name is an unpaired surrogate escape, which makes every name lookup throw.</summary>
+    private static bool TryIsHelpdeskEvent(JsonElement root, out bool helpdesk, [NotNullWhen(false)] out string? error)
+    {
+        try
+        {
+            helpdesk = root.TryGetProperty("type", out _) && !root.TryGetProperty("platform", out _);
+            error = null;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            helpdesk = false;
+            error = "The body holds a member name that is not valid Unicode (an unpaired surrogate escape).";
+            return false;
+        }
     }
 
     private static bool ReadMention(ReadOnlySpan<byte> line, int lineNumber, BrandDirectory brands, Instant receivedAt,

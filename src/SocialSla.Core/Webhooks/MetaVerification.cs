@@ -7,7 +7,8 @@ namespace SocialSla.Core.Webhooks;
 /// <summary>Answers Meta's GET verification handshake (spec sheet §1.2): <c>hub.mode=subscribe</c> and a
 /// <c>hub.verify_token</c> equal to the configured token are answered with 200 and the <c>hub.challenge</c> text;
 /// anything else with 403.</summary>
-/// <remarks>The token comparison is constant-time. With no token configured every handshake is refused.</remarks>
+/// <remarks>The token comparison is constant-time, also in the token's length (SHA-256 digests are compared). With no
+/// token configured every handshake is refused.</remarks>
 public static class MetaVerification
 {
     /// <summary>The query parameter holding the mode, <c>hub.mode</c> (the dot is part of the name).</summary>
@@ -45,7 +46,8 @@ public static class MetaVerification
         if (string.IsNullOrEmpty(configuredToken) || mode != "subscribe" || verifyToken is null
             || string.IsNullOrEmpty(hubChallenge))
             return false;
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(verifyToken), Encoding.UTF8.GetBytes(configuredToken)))
+        // Digests first: FixedTimeEquals returns at once on a length mismatch, which would reveal the token's length.
+        if (!CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(verifyToken)), SHA256.HashData(Encoding.UTF8.GetBytes(configuredToken))))
             return false;
         challenge = hubChallenge;
         return true;

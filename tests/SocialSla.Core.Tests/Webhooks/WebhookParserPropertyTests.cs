@@ -9,7 +9,7 @@ using static SocialSla.Core.Tests.Webhooks.WebhookTestBrands;
 
 namespace SocialSla.Core.Tests.Webhooks;
 
-public sealed class WebhookParserPropertyTests
+public sealed partial class WebhookParserPropertyTests
 {
     private static readonly Instant Received = Instant.FromUtc(2026, 3, 2, 18, 0);
 

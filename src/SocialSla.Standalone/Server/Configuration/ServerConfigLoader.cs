@@ -40,18 +40,43 @@ internal static class ServerConfigLoader
                 if (document.RootElement.TryGetProperty("policy", out var policy)) inlinePolicy = policy.GetRawText();
                 if (document.RootElement.TryGetProperty("triage", out var triage)) inlineTriage = triage.GetRawText();
             }
-            catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+            catch (JsonException e)
+            {
+                // Not the parser's message: it may quote the text around the fault, and the file holds secrets.
+                error = $"the configuration file '{path}' is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})";
+                return false;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 error = $"cannot read the configuration file '{path}': {e.Message}";
+                return false;
+            }
+            catch (InvalidOperationException)
+            {
+                // A member name in invalid UTF-8 or with an unpaired surrogate escape: it cannot be compared or bound.
+                error = $"the configuration file '{path}' holds a member name that is not valid UTF-8 or Unicode";
                 return false;
             }
             builder.AddJsonFile(Path.GetFullPath(path), optional: false, reloadOnChange: false);
         }
         if (environment is not null)
         {
-            var overrides = environment
-                .Where(pair => pair.Key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
-                .Select(pair => KeyValuePair.Create(pair.Key[EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal), pair.Value));
+            // Setting names ignore case but Linux variable names do not: two variables naming one setting are refused
+            // (which would win is not obvious), and a variable without a value sets nothing.
+            var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in environment)
+            {
+                if (!pair.Key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase) || pair.Value is null) continue;
+                var key = pair.Key[EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal);
+                if (names.TryGetValue(key, out var other))
+                {
+                    error = $"the environment variables {other} and {pair.Key} set the same setting";
+                    return false;
+                }
+                names.Add(key, pair.Key);
+                overrides.Add(key, pair.Value);
+            }
             builder.AddInMemoryCollection(overrides);
         }
 
@@ -180,7 +205,7 @@ internal static class ServerConfigLoader
         for (var i = 0; i < options.Tokens.Count; i++)
         {
             var token = options.Tokens[i];
-            var role = ApiRoleNames.Parse(token.Role);
+            var role = ApiRoleNames.Parse(token.Role ?? "");
             if (role == 0)
             {
                 error = $"tokens[{i}].role must be read, agent or admin";
@@ -189,7 +214,7 @@ internal static class ServerConfigLoader
             byte[] hash;
             try
             {
-                hash = Convert.FromHexString(token.Sha256);
+                hash = Convert.FromHexString(token.Sha256 ?? "");
             }
             catch (FormatException)
             {
@@ -207,7 +232,7 @@ internal static class ServerConfigLoader
         for (var i = 0; i < options.Sinks.Count; i++)
         {
             var sink = options.Sinks[i];
-            var problem = sink.Type.ToLowerInvariant() switch
+            var problem = (sink.Type ?? "").ToLowerInvariant() switch
             {
                 "console" => null,
                 "jsonl" => string.IsNullOrWhiteSpace(sink.Path) ? "path is required for a jsonl sink" : null,
@@ -287,6 +312,11 @@ internal static class ServerConfigLoader
             error = "publicUrl must be an absolute http(s) URL";
             return false;
         }
+        if (string.IsNullOrWhiteSpace(options.Database))
+        {
+            error = "database is required (the SQLite file, relative to the configuration file)";
+            return false;
+        }
         if (options.MaxBodyBytes is < 1024 or > 64 * 1024 * 1024)
         {
             error = "maxBodyBytes must be between 1024 and 67108864";
@@ -305,9 +335,9 @@ internal static class ServerConfigLoader
             DatabasePath = Path.Combine(baseDirectory, options.Database),
             Brands = brands,
             Policy = policy,
-            MetaAppSecrets = options.Meta.AppSecrets.Where(s => s.Length > 0).ToArray(),
+            MetaAppSecrets = options.Meta.AppSecrets.Where(s => !string.IsNullOrEmpty(s)).ToArray(),
             MetaVerifyToken = options.Meta.VerifyToken,
-            XConsumerSecrets = options.X.ConsumerSecrets.Where(s => s.Length > 0).ToArray(),
+            XConsumerSecrets = options.X.ConsumerSecrets.Where(s => !string.IsNullOrEmpty(s)).ToArray(),
             GenericSources = generic,
             Tokens = tokens,
             Sinks = options.Sinks,
