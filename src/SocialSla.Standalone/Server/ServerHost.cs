@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SocialSla.Core.Alerts;
+using SocialSla.Core.Alerts.Storms;
 using SocialSla.Core.Spikes;
 using SocialSla.Standalone.Pulls;
 using SocialSla.Standalone.Server.Alerts;
@@ -84,6 +85,7 @@ internal static class ServerHost
         app.MapWebhookEndpoints();
         app.MapCaseEndpoints();
         app.MapAlertEndpoints();
+        app.MapStormEndpoints();
         app.MapKpiEndpoints();
         app.MapMeEndpoints();
         app.MapErasureEndpoints();
@@ -122,18 +124,21 @@ internal static class ServerHost
         for (var i = 0; i < settings.Sinks.Count; i++)
         {
             var options = settings.Sinks[i];
+            var name = settings.AlertRoutes[i].Sink;
             sinks.Add(options.Type.ToLowerInvariant() switch
             {
-                "jsonl" => new JsonlFileAlertSink(settings.AlertRoutes[i].Sink, Path.Combine(settings.BaseDirectory, options.Path!)),
-                "webhook" => new WebhookAlertSink(settings.AlertRoutes[i].Sink, new Uri(options.Url!), options.Secret!, http.CreateClient(settings.AlertRoutes[i].Sink), time),
-                "teams" => new CardAlertSink(settings.AlertRoutes[i].Sink, new Uri(options.Url!), TeamsCardPayload.Build, settings.PublicUrl, http.CreateClient(settings.AlertRoutes[i].Sink), time,
-                    spike => SpikeAlertPayloads.Teams(spike, settings.PublicUrl)),
-                "slack" => new CardAlertSink(settings.AlertRoutes[i].Sink, new Uri(options.Url!), SlackMessagePayload.Build, settings.PublicUrl, http.CreateClient(settings.AlertRoutes[i].Sink), time,
-                    spike => SpikeAlertPayloads.Slack(spike, settings.PublicUrl)),
-                "pagerduty" => new CardAlertSink(settings.AlertRoutes[i].Sink, options.Url is { } pd ? new Uri(pd) : CardAlertSink.PagerDutyEvents,
-                    card => PagerDutyEventPayload.Build(card, PagerDutyAction.Trigger, options.RoutingKey!), settings.PublicUrl, http.CreateClient(settings.AlertRoutes[i].Sink), time,
-                    spike => SpikeAlertPayloads.PagerDuty(spike, options.RoutingKey!)),
-                _ => new ConsoleAlertSink(settings.AlertRoutes[i].Sink, output),
+                "jsonl" => new JsonlFileAlertSink(name, Path.Combine(settings.BaseDirectory, options.Path!)),
+                "webhook" => new WebhookAlertSink(name, new Uri(options.Url!), options.Secret!, http.CreateClient(name), time),
+                "teams" => new CardAlertSink(name, new Uri(options.Url!), TeamsCardPayload.Build, storm => StormTeamsCard.Build(storm, settings.PublicUrl),
+                    settings.PublicUrl, http.CreateClient(name), time, spike => SpikeAlertPayloads.Teams(spike, settings.PublicUrl)),
+                "slack" => new CardAlertSink(name, new Uri(options.Url!), SlackMessagePayload.Build, storm => StormSlackMessage.Build(storm, settings.PublicUrl),
+                    settings.PublicUrl, http.CreateClient(name), time, spike => SpikeAlertPayloads.Slack(spike, settings.PublicUrl)),
+                "pagerduty" => new CardAlertSink(name, options.Url is { } pd ? new Uri(pd) : CardAlertSink.PagerDutyEvents,
+                    card => PagerDutyEventPayload.Build(card, PagerDutyAction.Trigger, options.RoutingKey!),
+                    storm => StormPagerDutyEvent.Build(storm, options.RoutingKey!, settings.PublicUrl), settings.PublicUrl, http.CreateClient(name), time,
+                    spike => SpikeAlertPayloads.PagerDuty(spike, options.RoutingKey!),
+                    (dedupKey, action) => PagerDutyLifecycle.Build(dedupKey, action, options.RoutingKey!)),
+                _ => new ConsoleAlertSink(name, output),
             });
         }
         return sinks;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using SocialSla.Core.Alerts.Storms;
 
 namespace SocialSla.Standalone.Server.Alerts;
 
@@ -34,6 +35,15 @@ internal sealed class ConsoleAlertSink(string name, TextWriter output) : IAlertS
             .Append(", due ").Append(root.GetProperty("dueAt").GetString());
         if (root.TryGetProperty("customerHandle", out var handle)) line.Append(", customer @").Append(handle.GetString());
         lock (_gate) output.WriteLine(line.ToString());
+        return Task.FromResult(DeliveryResult.Success);
+    }
+
+    public bool GroupsStorms => false;
+
+    public Task<DeliveryResult> DeliverStormAsync(string messageId, ReadOnlyMemory<byte> stormJson, CancellationToken cancellationToken)
+    {
+        if (!StormIncidentJson.TryRead(stormJson.Span, out var incident)) return Task.FromResult(new DeliveryResult(false, "the stored storm message is unreadable", Permanent: true));
+        lock (_gate) output.WriteLine($"STORM {incident.EventName} {incident.GroupId}: {incident.Count} alerts");
         return Task.FromResult(DeliveryResult.Success);
     }
 }

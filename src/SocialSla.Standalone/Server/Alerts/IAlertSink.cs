@@ -9,6 +9,17 @@ internal interface IAlertSink
 
     /// <summary>Delivers one alert (its shared JSON form, see <c>SlaAlertJson</c>).</summary>
     Task<DeliveryResult> DeliverAsync(string alertId, ReadOnlyMemory<byte> alertJson, CancellationToken cancellationToken);
+
+    /// <summary>Whether a storm's alerts reach this sink as one grouped incident (people's tools); logs (console, JSONL)
+    /// keep every alert.</summary>
+    bool GroupsStorms => true;
+
+    /// <summary>Delivers one message of a storm's grouped incident (its shared JSON form, see <c>StormIncidentJson</c>).</summary>
+    Task<DeliveryResult> DeliverStormAsync(string messageId, ReadOnlyMemory<byte> stormJson, CancellationToken cancellationToken);
+
+    /// <summary>Acknowledges or resolves an incident the sink opened (PagerDuty); other sinks have nothing to do.</summary>
+    Task<DeliveryResult> DeliverLifecycleAsync(string dedupKey, Core.Alerts.PagerDutyAction action, CancellationToken cancellationToken) =>
+        Task.FromResult(DeliveryResult.Success);
 }
 
 /// <summary>The outcome of one delivery attempt.</summary>

@@ -72,7 +72,16 @@ internal sealed class JsonlFileAlertSink(string name, string path) : IAlertSink
         return changed;
     }
 
-    public async Task<DeliveryResult> DeliverAsync(string alertId, ReadOnlyMemory<byte> alertJson, CancellationToken cancellationToken)
+    public bool GroupsStorms => false;
+
+    public Task<DeliveryResult> DeliverAsync(string alertId, ReadOnlyMemory<byte> alertJson, CancellationToken cancellationToken) =>
+        AppendAsync(alertJson, cancellationToken);
+
+    /// <summary>Appends the storm message as a line of its own (<c>"type":"storm"</c> tells it from an alert).</summary>
+    public Task<DeliveryResult> DeliverStormAsync(string messageId, ReadOnlyMemory<byte> stormJson, CancellationToken cancellationToken) =>
+        AppendAsync(stormJson, cancellationToken);
+
+    private async Task<DeliveryResult> AppendAsync(ReadOnlyMemory<byte> alertJson, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

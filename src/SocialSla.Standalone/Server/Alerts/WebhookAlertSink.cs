@@ -10,7 +10,14 @@ internal sealed class WebhookAlertSink(string name, Uri url, string secret, Http
 {
     public string Name => name;
 
-    public async Task<DeliveryResult> DeliverAsync(string alertId, ReadOnlyMemory<byte> alertJson, CancellationToken cancellationToken)
+    public Task<DeliveryResult> DeliverAsync(string alertId, ReadOnlyMemory<byte> alertJson, CancellationToken cancellationToken) =>
+        PostAsync(alertId, alertJson, cancellationToken);
+
+    /// <summary>Posts the storm message's JSON, signed like an alert, with its message id as <c>webhook-id</c>.</summary>
+    public Task<DeliveryResult> DeliverStormAsync(string messageId, ReadOnlyMemory<byte> stormJson, CancellationToken cancellationToken) =>
+        PostAsync(messageId, stormJson, cancellationToken);
+
+    private async Task<DeliveryResult> PostAsync(string alertId, ReadOnlyMemory<byte> alertJson, CancellationToken cancellationToken)
     {
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ReadOnlyMemoryContent(alertJson) };

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Data.Sqlite;
 using NodaTime;
+using SocialSla.Core.Alerts;
 using SocialSla.Core.Storage;
 using SocialSla.Standalone.Server.Alerts;
 using SocialSla.Standalone.Server.Configuration;
@@ -11,16 +12,18 @@ using SocialSla.Standalone.Server.Storage;
 
 namespace SocialSla.Standalone.Server.Api;
 
-/// <summary><c>GET /api/alerts</c>, <c>POST /api/alerts/{id}/ack</c> and <c>POST /api/alerts/{id}/retry</c> (failed
-/// deliveries back to the outbox). Alert ids contain <c>/</c>: send them
+/// <summary><c>GET /api/alerts</c>, <c>POST /api/alerts/{id}/ack</c> (also acknowledges the PagerDuty incident of the
+/// alert's case and clock) and <c>POST /api/alerts/{id}/retry</c> (failed deliveries back to the outbox; a storm's
+/// message or group id retries its failed messages). Alert ids contain <c>/</c>: send them
 /// URL-encoded or as they are; the route takes the rest of the path.</summary>
 internal static class AlertEndpoints
 {
     public static void MapAlertEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/alerts", List);
-        app.MapPost("/api/alerts/{**path}", (string path, HttpContext context, SqliteDatabase database, TimeProvider time, AlertDispatcher dispatcher) =>
-            path.EndsWith("/retry", StringComparison.Ordinal) ? Retry(path[..^"/retry".Length], database, time, dispatcher) : Acknowledge(path, context, database, time));
+        app.MapPost("/api/alerts/{**path}", (string path, HttpContext context, SqliteDatabase database, TimeProvider time, AlertDispatcher dispatcher, ServerSettings settings) =>
+            path.EndsWith("/retry", StringComparison.Ordinal) ? Retry(path[..^"/retry".Length], database, time, dispatcher)
+            : Acknowledge(path, context, database, time, dispatcher, settings));
     }
 
     private static IResult List(SqliteDatabase database, string? status, string? account, int? limit)
@@ -53,7 +56,7 @@ internal static class AlertEndpoints
         });
     }
 
-    private static IResult Acknowledge(string path, HttpContext context, SqliteDatabase database, TimeProvider time)
+    private static IResult Acknowledge(string path, HttpContext context, SqliteDatabase database, TimeProvider time, AlertDispatcher dispatcher, ServerSettings settings)
     {
         const string suffix = "/ack";
         if (!path.EndsWith(suffix, StringComparison.Ordinal)) return ApiResults.Error(StatusCodes.Status404NotFound, "no such route (POST /api/alerts/{id}/ack)");
@@ -81,7 +84,10 @@ internal static class AlertEndpoints
         // Every acknowledgement is audited, also one that finds the alert already acknowledged (first: false).
         var first = ackedAt == now && ackedBy == by;
         AuditLog.Record(connection, transaction, new AuditEntry(at, by, caller.Role.Name(), "acknowledge", id, first ? """{"first":true}""" : """{"first":false}"""));
+        var paged = settings.PagerDutySinks.Count > 0 && AlertId.TryParse(id, out var alertId)
+            && IncidentEvents.Enqueue(transaction, PagerDutyEventPayload.DedupKey(alertId), PagerDutyAction.Acknowledge, settings.PagerDutySinks, now) > 0;
         transaction.Commit();
+        if (paged) dispatcher.Wake();
         return new JsonBody(json =>
         {
             json.WriteStartObject();
@@ -97,14 +103,18 @@ internal static class AlertEndpoints
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt = $now WHERE alert_id = $id AND status = 'failed'";
+        // An alert's deliveries, or a storm's messages (by message or group id).
+        command.CommandText = """
+            UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt = $now WHERE alert_id = $id AND status = 'failed';
+            UPDATE incident_events SET status = 'pending', attempts = 0, next_attempt = $now WHERE (id = $id OR incident = $id) AND status = 'failed';
+            """;
         command.Parameters.AddWithValue("$now", InstantNanos.ToNanos(Instant.FromDateTimeOffset(time.GetUtcNow())));
         command.Parameters.AddWithValue("$id", id);
         var retried = command.ExecuteNonQuery();
         if (retried == 0)
         {
             using var exists = connection.CreateCommand();
-            exists.CommandText = "SELECT 1 FROM alerts WHERE id = $id";
+            exists.CommandText = "SELECT 1 FROM alerts WHERE id = $id UNION ALL SELECT 1 FROM incident_events WHERE id = $id OR incident = $id";
             exists.Parameters.AddWithValue("$id", id);
             if (exists.ExecuteScalar() is null) return ApiResults.Error(StatusCodes.Status404NotFound, $"no alert '{id}'");
         }
@@ -147,11 +157,12 @@ internal static class AlertEndpoints
                     json.WriteString("acknowledgedBy", row.AckedBy);
                 }
                 json.WriteStartArray("deliveries");
-                foreach (var (sink, status, attempts, deliveredAt, error) in deliveries)
+                foreach (var (sink, status, attempts, deliveredAt, error, group) in deliveries)
                 {
                     json.WriteStartObject();
                     json.WriteString("sink", sink);
                     json.WriteString("status", status);
+                    if (group is not null) json.WriteString("group", group);
                     json.WriteNumber("attempts", attempts);
                     if (deliveredAt is { } at) json.WriteString("deliveredAt", ApiTime.Format(at));
                     if (error is not null) json.WriteString("lastError", error);
@@ -164,15 +175,16 @@ internal static class AlertEndpoints
         return result;
     }
 
-    private static List<(string Sink, string Status, int Attempts, long? DeliveredAt, string? Error)> ReadDeliveries(SqliteConnection connection, string alertId)
+    private static List<(string Sink, string Status, int Attempts, long? DeliveredAt, string? Error, string? Group)> ReadDeliveries(SqliteConnection connection, string alertId)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT sink, status, attempts, delivered_at, last_error FROM deliveries WHERE alert_id = $id ORDER BY sink";
+        command.CommandText = "SELECT sink, status, attempts, delivered_at, last_error, group_id FROM deliveries WHERE alert_id = $id ORDER BY sink";
         command.Parameters.AddWithValue("$id", alertId);
-        var deliveries = new List<(string, string, int, long?, string?)>();
+        var deliveries = new List<(string, string, int, long?, string?, string?)>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
-            deliveries.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetInt64(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+            deliveries.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetInt64(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
         return deliveries;
     }
 }

@@ -275,6 +275,7 @@ internal static class ServerConfigLoader
         var sinkNames = Engine.AlertSinkNames.Of(options.Sinks);
         var alertRoutes = routes.Select((route, i) => new Core.Alerts.AlertRoute(sinkNames[i], route.Kinds, route.Accounts)).ToList();
         if (!EscalationConfig.TryCreate(options.Escalation, options.Rosters, sinkNames, out var ladder, out var rosters, out error)) return false;
+        if (!StormConfig.TryCreate(options.Storm, out var storm, out error)) return false;
         if (options.EnvelopeRetentionDays is < 0 or > 3650)
         {
             error = "envelopeRetentionDays must be between 0 (keep for ever) and 3650";
@@ -344,6 +345,8 @@ internal static class ServerConfigLoader
             AlertRoutes = alertRoutes,
             Ladder = ladder,
             Rosters = rosters,
+            Storm = storm,
+            PagerDutySinks = sinkNames.Where((_, i) => options.Sinks[i].Type.Equals("pagerduty", StringComparison.OrdinalIgnoreCase)).ToArray(),
             WebhookRateLimit = rateLimit,
             EnvelopeRetention = options.EnvelopeRetentionDays == 0 ? null : Duration.FromDays(options.EnvelopeRetentionDays),
             MaxBodyBytes = options.MaxBodyBytes,

@@ -35,6 +35,9 @@ internal sealed class ServerOptions
     /// <summary>Sinks with on-duty hours (quiet hours outside them; breaches always go).</summary>
     public List<RosterOptions> Rosters { get; set; } = [];
 
+    /// <summary>Storm control: many alerts of one account at once reach each sink as one grouped incident.</summary>
+    public StormConfigOptions? Storm { get; set; }
+
     /// <summary>Days a raw envelope (webhook body, pulled page) is kept after it was processed; 0: for ever.</summary>
     public int EnvelopeRetentionDays { get; set; } = 7;
 

@@ -34,6 +34,12 @@ internal sealed record ServerSettings
     /// <summary>Sinks with on-duty hours.</summary>
     public IReadOnlyList<Core.Alerts.Escalation.Roster> Rosters { get; init; } = [];
 
+    /// <summary>Storm control (<see langword="null"/>: off, every alert goes on its own).</summary>
+    public Core.Alerts.Storms.StormOptions? Storm { get; init; } = Core.Alerts.Storms.StormOptions.Default;
+
+    /// <summary>The names of the PagerDuty sinks (their incidents are acknowledged and resolved).</summary>
+    public IReadOnlyList<string> PagerDutySinks { get; init; } = [];
+
     public int MaxBodyBytes { get; init; } = 1024 * 1024;
 
     /// <summary>How long a write waits for another connection's lock on a SQLite file before it fails

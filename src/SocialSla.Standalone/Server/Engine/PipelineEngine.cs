@@ -12,6 +12,7 @@ using SocialSla.Core.Mentions;
 using SocialSla.Core.Pipeline;
 using SocialSla.Core.Spikes;
 using SocialSla.Core.Storage;
+using SocialSla.Standalone.Server.Alerts;
 using SocialSla.Standalone.Server.Configuration;
 using SocialSla.Standalone.Server.Storage;
 
@@ -45,6 +46,9 @@ internal sealed class PipelineEngine : BackgroundService
     private readonly List<EraseCustomerRequest> _erasures = [];
     private readonly List<AuditEntry> _audit = [];
     private readonly List<(string CaseId, string Text, string ExternalId)> _tombstones = [];
+
+    /// <summary>Cases changed since the last commit (their PagerDuty incidents may be resolved by it).</summary>
+    private readonly HashSet<CaseId> _touchedCases = [];
     private long _processedSeq;
     private PreparedCommands _commands = null!; // the engine connection's, for the life of the loop
     private DateTimeOffset _lastInboxCheckpoint;
@@ -252,6 +256,7 @@ internal sealed class PipelineEngine : BackgroundService
             {
                 case ResolveCaseRequest resolve:
                     var commands = pipeline.Apply(resolve.Case, CaseEvent.Resolve(now), now);
+                    _touchedCases.Add(resolve.Case);
                     if (commands is null) _replies.Add((request, EngineReply.NotFound));
                     else
                     {
@@ -308,6 +313,7 @@ internal sealed class PipelineEngine : BackgroundService
                             fresh++;
                             if (result.Case is { } touchedCase) touched?.Add(touchedCase.Value);
                             _newMessages.Add((mention, result.Case));
+                            if (result.Case is { } touched) _touchedCases.Add(touched);
                             Execute(result.Commands, kpis);
                             _spikes?.Observe(mention, result.Triage, now);
                             break;
@@ -347,6 +353,7 @@ internal sealed class PipelineEngine : BackgroundService
         {
             _timers.Dequeue();
             any = true;
+            _touchedCases.Add(id);
             Execute(pipeline.WakeUp(id, due, now), kpis); // nothing when superseded by a later request
         }
         return any;
@@ -376,12 +383,15 @@ internal sealed class PipelineEngine : BackgroundService
 
     private void Commit(SqliteConnection connection, StoredPipelineState state, StoredKpis kpis, Instant now)
     {
+        var resolved = 0;
         using (var transaction = connection.BeginTransaction(deferred: true))
         {
+            WriteAlerts(transaction, now);
+            // Before the flush: the batch's case states (closed ones too) are still what GetCase answers.
+            resolved = ResolveIncidents(state, now);
             state.Flush(transaction, caseState => DescribeCase(caseState, now), now);
             kpis.Flush(transaction);
             WriteMessages(transaction);
-            WriteAlerts(transaction, now);
             WriteSpikes(now);
             var erased = ApplyTombstonesAndErasures(state, now);
             foreach (var entry in _audit) AuditLog.Record(_commands, entry);
@@ -442,7 +452,8 @@ internal sealed class PipelineEngine : BackgroundService
         _replies.Clear();
         _audit.Clear();
         _tombstones.Clear();
-        if (raised > 0) AlertsCommitted?.Invoke();
+        _touchedCases.Clear();
+        if (raised + resolved > 0) AlertsCommitted?.Invoke();
     }
 
     /// <summary>In the commit's transaction, after the batch is written: drops the excerpt that quoted a message the
@@ -581,6 +592,31 @@ internal sealed class PipelineEngine : BackgroundService
         }
     }
 
+    /// <summary>Queues PagerDuty resolve events for the incidents of changed cases whose clock run has stopped (a brand
+    /// reply, the case resolved or closed); returns how many were queued.</summary>
+    private int ResolveIncidents(StoredPipelineState state, Instant now)
+    {
+        if (_settings.PagerDutySinks.Count == 0 || _touchedCases.Count == 0) return 0;
+        var sinks = IncidentEvents.Sinks(_settings.PagerDutySinks);
+        var queued = 0;
+        var paged = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var caseId in _touchedCases)
+        {
+            paged.Clear();
+            using (var reader = _commands.Start(IncidentEvents.PagedAlertsSql, ("$case", caseId.Value), ("$sinks", sinks)))
+            {
+                while (reader.Read())
+                {
+                    if (AlertId.TryParse(reader.GetString(0), out var alertId) && alertId.Case == caseId) paged.Add(PagerDutyEventPayload.DedupKey(alertId));
+                }
+            }
+            if (paged.Count == 0) continue;
+            foreach (var key in PagerDutyLifecycle.ToResolve(caseId, state.GetCase(caseId), _settings.Policy, now, paged))
+                queued += _commands.Execute(IncidentEvents.Sql, IncidentEvents.Parameters(key, PagerDutyAction.Resolve, _settings.PagerDutySinks, InstantNanos.ToNanos(now)));
+        }
+        return queued;
+    }
+
     private void Count(string name, long delta = 1)
     {
         if (delta != 0) _counters[name] = _counters.GetValueOrDefault(name) + delta;
@@ -588,6 +624,7 @@ internal sealed class PipelineEngine : BackgroundService
 
     private void Discard()
     {
+        _touchedCases.Clear();
         _newAlerts.Clear();
         _newSpikeAlerts.Clear();
         _newMessages.Clear();

@@ -87,6 +87,8 @@ internal sealed class SqliteDatabase
     private static void Upgrade(SqliteConnection connection)
     {
         if (!HasColumn(connection, "deliveries", "unless_acked")) Run(connection, "ALTER TABLE deliveries ADD COLUMN unless_acked INTEGER NOT NULL DEFAULT 0");
+        // Storm control records the group an alert's delivery was folded into.
+        if (!HasColumn(connection, "deliveries", "group_id")) Run(connection, "ALTER TABLE deliveries ADD COLUMN group_id TEXT");
         // KPI rows gained the routing queue and tags in their key: earlier rows had neither ('').
         if (!HasColumn(connection, "kpis", "queue"))
         {
@@ -263,8 +265,33 @@ internal sealed class SqliteDatabase
             delivered_at INTEGER,
             last_error TEXT,
             unless_acked INTEGER NOT NULL DEFAULT 0,
+            group_id TEXT,
             PRIMARY KEY(alert_id, sink)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS deliveries_pending ON deliveries(next_attempt) WHERE status = 'pending';
+        CREATE TABLE IF NOT EXISTS storm_groups(
+            id TEXT PRIMARY KEY,
+            sink TEXT NOT NULL,
+            account TEXT NOT NULL,
+            level TEXT NOT NULL,
+            started_at INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            cases TEXT NOT NULL,
+            updated_at INTEGER NOT NULL,
+            closed_at INTEGER) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS incident_events(
+            id TEXT NOT NULL,
+            sink TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            incident TEXT NOT NULL,
+            body BLOB NOT NULL,
+            status TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt INTEGER NOT NULL,
+            delivered_at INTEGER,
+            last_error TEXT,
+            PRIMARY KEY(id, sink)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS incident_events_pending ON incident_events(next_attempt) WHERE status = 'pending';
+        CREATE INDEX IF NOT EXISTS incident_events_by_incident ON incident_events(incident, sink);
         CREATE TABLE IF NOT EXISTS kpis(
             account TEXT NOT NULL, channel INTEGER NOT NULL, priority INTEGER NOT NULL, queue TEXT NOT NULL, tags TEXT NOT NULL,
             hour INTEGER NOT NULL,
