@@ -23,6 +23,26 @@ public sealed class ServerConfigTests
         Assert.True(settings.Brands.TryFind(Platform.X, "1500000000000000001", out var x));
         Assert.Equal("x:ContosoCoffee", x.Account.ToString());
         Assert.Single(settings.Tokens);
+        Assert.Equal(5, settings.Storm!.Threshold);
+    }
+
+    [Fact]
+    public void Storm_control_is_on_by_default_off_when_disabled_and_pagerduty_sinks_are_known_by_name()
+    {
+        using var files = new TempFiles();
+        var defaults = files.Write("a.json", """{ "sinks": [ { "type": "slack", "url": "https://hooks.example.com/a" }, { "type": "pagerduty", "name": "oncall", "routingKey": "k" } ] }""");
+        var off = files.Write("b.json", """{ "storm": { "enabled": false, "windowMinutes": 3 } }""");
+        var custom = files.Write("c.json", """{ "storm": { "threshold": 20, "windowMinutes": 3, "updateEveryMinutes": 0 } }""");
+
+        Assert.True(ServerConfigLoader.TryLoad(defaults, null, out var settings, out var error), error);
+        Assert.Equal(Core.Alerts.Storms.StormOptions.Default, settings.Storm);
+        Assert.Equal(["oncall"], settings.PagerDutySinks);
+        Assert.True(ServerConfigLoader.TryLoad(off, null, out settings, out error), error);
+        Assert.Null(settings.Storm);
+        Assert.True(ServerConfigLoader.TryLoad(custom, null, out settings, out error), error);
+        Assert.Equal(20, settings.Storm!.Threshold);
+        Assert.Equal(NodaTime.Duration.FromMinutes(3), settings.Storm.Window);
+        Assert.Equal(NodaTime.Duration.Zero, settings.Storm.UpdateEvery);
     }
 
     [Fact]
@@ -68,6 +88,9 @@ public sealed class ServerConfigTests
     [InlineData("""{ "policy": { "rules": [ { "name": "r", "firstReply": "soon" } ] } }""", "policy:")]
     [InlineData("""[1, 2]""", "one JSON object")]
     [InlineData("""{ "escalation": { "warningMinutes": 0 } }""", "escalation.warningMinutes")]
+    [InlineData("""{ "storm": { "threshold": 0 } }""", "storm.threshold")]
+    [InlineData("""{ "storm": { "windowMinutes": 0 } }""", "storm.windowMinutes")]
+    [InlineData("""{ "storm": { "listedCases": 5000 } }""", "storm.listedCases")]
     [InlineData("""{ "sinks": [ { "type": "console" } ], "rosters": [ { "name": "care", "sinks": ["pager"], "onDuty": "mon-fri 08:00-18:00" } ] }""", "rosters[0].sinks: no sink is named 'pager'")]
     [InlineData("""{ "sinks": [ { "type": "console" } ], "rosters": [ { "name": "care", "sinks": ["console"], "onDuty": "weekdays" } ] }""", "rosters[0].onDuty")]
     [InlineData("""{ "sinks": [ { "type": "console" } ], "rosters": [ { "name": "care", "sinks": ["console"], "onDuty": "mon 08:00-18:00", "zone": "Mars/Olympus" } ] }""", "rosters[0].zone")]
