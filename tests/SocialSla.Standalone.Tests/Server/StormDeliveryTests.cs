@@ -170,4 +170,45 @@ public sealed class StormDeliveryTests
     private static string Fact(JsonElement teamsMessage, string title) =>
         Card(teamsMessage).GetProperty("body").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "FactSet").GetProperty("facts")
             .EnumerateArray().Single(f => f.GetProperty("title").GetString() == title).GetProperty("value").GetString()!;
+
+    [Fact]
+    public async Task A_group_open_at_a_restart_gets_its_final_count_at_the_next_start()
+    {
+        var time = new ManualTimeProvider(T0.AddMinutes(1));
+        var folder = Directory.CreateTempSubdirectory("socialsla-storm-restart-").FullName;
+        await using var pagerDuty = await AlertReceiver.StartAsync(_ => 202);
+        void Configure(ServerOptions options)
+        {
+            options.Sinks = [new SinkOptions { Type = "pagerduty", Name = "oncall", Url = pagerDuty.Url.ToString(), RoutingKey = "K", Levels = ["breached"] }];
+            options.Storm = new StormConfigOptions { Threshold = 2 };
+        }
+
+        var first = await TestServer.StartAsync(time, Configure, folder: folder);
+        try
+        {
+            using (var response = await first.PostMentionsAsync(time.GetUtcNow(), [.. Enumerable.Range(0, 6).Select(i => Dm("ContosoCoffee", i, T0.AddSeconds(10 * i)))]))
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await first.WaitProcessedAsync();
+            await AdvanceAsync(first, time, TimeSpan.FromMinutes(16));   // six breaches: two pages, then the group
+            Assert.Equal(6, first.Scalar("SELECT count(*) FROM alerts WHERE kind = 'breached'"));
+            Assert.Equal(1, first.Scalar("SELECT count(*) FROM storm_groups WHERE closed_at IS NULL"));
+        }
+        finally
+        {
+            await first.StopKeepingFolderAsync();
+        }
+        var opened = Assert.Single(pagerDuty.Bodies, b => b.GetProperty("payload").GetProperty("class").GetString() == "storm");
+        Assert.Equal(3, opened.GetProperty("payload").GetProperty("custom_details").GetProperty("count").GetInt32());
+
+        await using var second = await TestServer.StartAsync(time, Configure, folder: folder);
+        await WaitUntilAsync(() => pagerDuty.Bodies.Count(b => b.GetProperty("payload").GetProperty("class").GetString() == "storm") == 2, "the group's final message");
+        var closed = pagerDuty.Bodies.Last(b => b.GetProperty("payload").GetProperty("class").GetString() == "storm");
+        Assert.Equal(opened.GetProperty("dedup_key").GetString(), closed.GetProperty("dedup_key").GetString());
+        var details = closed.GetProperty("payload").GetProperty("custom_details");
+        Assert.Equal("closed", details.GetProperty("event").GetString());
+        Assert.Equal(6, details.GetProperty("count").GetInt32());   // the two pages and the four folded after them
+        Assert.Equal(6, details.GetProperty("cases").GetArrayLength());
+        await WaitUntilAsync(() => second.Scalar("SELECT count(*) FROM storm_groups WHERE closed_at IS NOT NULL") == 1, "the group to be closed");
+        Assert.Equal(2 + 2, pagerDuty.Requests.Count);
+    }
 }
