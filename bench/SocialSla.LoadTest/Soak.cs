@@ -159,6 +159,11 @@ internal sealed class Soak
         json.WriteString("secret", "whsec_" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes("soak"))));
         json.WriteEndObject();
         json.WriteEndArray();
+        // Each breach alert is timed and answered on its own (the case is resolved when it arrives): with 200 brands'
+        // breaches at this rate, storm control would fold them into grouped incidents.
+        json.WriteStartObject("storm");
+        json.WriteBoolean("enabled", false);
+        json.WriteEndObject();
         json.WriteStartObject("policy");
         json.WriteString("autoResolveAfter", "5m");
         json.WriteEndObject();
