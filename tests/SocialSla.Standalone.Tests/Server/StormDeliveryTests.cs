@@ -9,7 +9,7 @@ namespace SocialSla.Standalone.Tests.Server;
 /// <summary>Storm control in <c>serve</c> (issue #6 "Must hold"): a replayed storm of 500 breaches in 5 minutes on one
 /// account, through the real server on loopback with real HTTP receivers and a fake clock, reaches each recipient as
 /// one grouped incident per level; another account's alerts go on their own; no alert is lost.</summary>
-public sealed class StormDeliveryTests
+public sealed class StormDeliveryTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
     private const string FabrikamUserId = "1500000000000000002";
@@ -59,6 +59,8 @@ public sealed class StormDeliveryTests
         {
             options.Accounts.Add(new AccountOptions { Account = "x:Fabrikam", PlatformUserId = FabrikamUserId, Handle = "Fabrikam" });
             options.PublicUrl = "https://sla.example.com/board";
+            // A one-minute cooldown: the 5-minute storm also sends rolling updates.
+            options.Storm = new StormConfigOptions { UpdateEveryMinutes = 1 };
             options.Sinks =
             [
                 new SinkOptions { Type = "slack", Name = "team", Url = slack.Url.ToString(), Levels = ["warning", "breached"] },
@@ -98,7 +100,10 @@ public sealed class StormDeliveryTests
         var pdStorm = pd.Where(b => b.GetProperty("dedup_key").GetString()!.StartsWith("storm:", StringComparison.Ordinal)).ToList();
         var pdSingle = pd.Except(pdStorm).ToList();
         Assert.Single(pdStorm.Select(b => b.GetProperty("dedup_key").GetString()).Distinct());
-        Assert.InRange(pdStorm.Count, 2, 5);                                       // opened, rolling updates, closed
+        // Opened, rolling updates at most once a minute over the storm's 5 minutes (the per-recipient cooldown), closed.
+        Assert.InRange(pdStorm.Count, 3, 2 + 5);
+        Assert.Equal(["opened", .. Enumerable.Repeat("updated", pdStorm.Count - 2), "closed"],
+            pdStorm.Select(b => b.GetProperty("payload").GetProperty("custom_details").GetProperty("event").GetString()));
         Assert.All(pdStorm, b =>
         {
             Assert.Equal("R0UT1NGKEY", b.GetProperty("routing_key").GetString());
@@ -140,6 +145,8 @@ public sealed class StormDeliveryTests
             Assert.Contains(signed, r.Headers["webhook-signature"].Split(' '));
         });
         Assert.Equal(StormCases, hookStorms[^1].Body.GetProperty("count").GetInt32());
+        var sentAt = hookStorms.Select(r => r.Body.GetProperty("at").GetDateTimeOffset()).ToList();
+        Assert.All(sentAt.Zip(sentAt.Skip(1)).SkipLast(1), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMinutes(1), $"updates {pair.First} and {pair.Second}"));
         Assert.Equal(StormOptions.Default.ListedCases, hookStorms[^1].Body.GetProperty("cases").GetArrayLength());
         Assert.Equal(threshold + FabrikamCases, hook.Requests.Count - hookStorms.Count);
 
@@ -155,6 +162,8 @@ public sealed class StormDeliveryTests
             Assert.Equal(StormCases - threshold, grouped.Count);
             Assert.Single(grouped.Select(d => d.GetProperty("group").GetString()).Distinct());
         }
+        output.WriteLine($"{StormCases} Contoso breaches + {FabrikamCases} Fabrikam: requests received by PagerDuty {pagerDuty.Requests.Count}, " +
+            $"Teams {teams.Requests.Count}, webhook {hook.Requests.Count}, Slack {slack.Requests.Count} (warnings and breaches)");
         var storms = (await server.SendAsync(HttpMethod.Get, "/api/storms?status=closed")).Body.GetProperty("storms").EnumerateArray().ToList();
         Assert.Equal(5, storms.Count);
         Assert.All(storms, s => Assert.Equal(StormCases, s.GetProperty("count").GetInt32()));
