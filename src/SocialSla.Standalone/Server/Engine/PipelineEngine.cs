@@ -256,7 +256,7 @@ internal sealed class PipelineEngine : BackgroundService
             {
                 case ResolveCaseRequest resolve:
                     var commands = pipeline.Apply(resolve.Case, CaseEvent.Resolve(now), now);
-                    _touchedCases.Add(resolve.Case);
+                    Touched(resolve.Case);
                     if (commands is null) _replies.Add((request, EngineReply.NotFound));
                     else
                     {
@@ -313,7 +313,7 @@ internal sealed class PipelineEngine : BackgroundService
                             fresh++;
                             if (result.Case is { } touchedCase) touched?.Add(touchedCase.Value);
                             _newMessages.Add((mention, result.Case));
-                            if (result.Case is { } touched) _touchedCases.Add(touched);
+                            if (result.Case is { } touched) Touched(touched);
                             Execute(result.Commands, kpis);
                             _spikes?.Observe(mention, result.Triage, now);
                             break;
@@ -353,7 +353,7 @@ internal sealed class PipelineEngine : BackgroundService
         {
             _timers.Dequeue();
             any = true;
-            _touchedCases.Add(id);
+            Touched(id);
             Execute(pipeline.WakeUp(id, due, now), kpis); // nothing when superseded by a later request
         }
         return any;
@@ -590,6 +590,12 @@ internal sealed class PipelineEngine : BackgroundService
                     ("$id", id), ("$sink", route.Sink), ("$at", InstantNanos.ToNanos(now)));
             }
         }
+    }
+
+    /// <summary>Notes a changed case, when PagerDuty incidents may need resolving (else nothing: the hot path stays as it was).</summary>
+    private void Touched(CaseId id)
+    {
+        if (_settings.PagerDutySinks.Count > 0) _touchedCases.Add(id);
     }
 
     /// <summary>Queues PagerDuty resolve events for the incidents of changed cases whose clock run has stopped (a brand
