@@ -86,6 +86,7 @@ internal static class ServerHost
         app.MapCaseEndpoints();
         app.MapAlertEndpoints();
         app.MapStormEndpoints();
+        app.MapIncidentEventEndpoints();
         app.MapKpiEndpoints();
         app.MapMeEndpoints();
         app.MapErasureEndpoints();

@@ -140,4 +140,31 @@ public sealed class PagerDutyLifecycleTests
         }, "the trigger and then the resolve");
         Assert.Equal(["trigger", "resolve"], pagerDuty.Bodies.Select(b => b.GetProperty("event_action").GetString()));
     }
+
+    [Fact]
+    public async Task A_refused_acknowledge_is_listed_as_failed_and_a_retry_delivers_it()
+    {
+        var refuse = true;
+        await using var pagerDuty = await AlertReceiver.StartAsync(call => call > 1 && Volatile.Read(ref refuse) ? 400 : 202);
+        await using var team = await AlertReceiver.StartAsync();
+        var (server, _) = await BreachedCaseAsync(pagerDuty, team);
+        await using var owned = server;
+        var breach = AlertOf((await server.SendAsync(HttpMethod.Get, "/api/alerts")).Body, "breached");
+
+        Assert.Equal(HttpStatusCode.OK, (await server.SendAsync(HttpMethod.Post, $"/api/alerts/{breach}/ack", TestServer.AgentToken)).Status);
+        await WaitUntilAsync(() => server.Scalar("SELECT count(*) FROM incident_events WHERE status = 'failed'") == 1, "the refusal to be recorded");
+        var failed = Assert.Single((await server.SendAsync(HttpMethod.Get, "/api/incidents?status=failed")).Body.GetProperty("incidents").EnumerateArray());
+        Assert.Equal("acknowledge", failed.GetProperty("action").GetString());
+        Assert.Equal("oncall", failed.GetProperty("sink").GetString());
+        Assert.Contains("400", failed.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await server.SendAsync(HttpMethod.Get, "/api/incidents?status=lost")).Status);
+
+        Volatile.Write(ref refuse, false);
+        var (status, _) = await server.SendAsync(HttpMethod.Post, $"/api/alerts/{failed.GetProperty("id").GetString()}/retry", TestServer.AgentToken);
+        Assert.Equal(HttpStatusCode.OK, status);
+        await WaitUntilAsync(() => pagerDuty.Bodies.Count == 2, "the retried acknowledge");
+        Assert.Equal("acknowledge", pagerDuty.Bodies[1].GetProperty("event_action").GetString());
+        await WaitUntilAsync(() => server.Scalar("SELECT count(*) FROM incident_events WHERE status = 'delivered'") == 1, "the delivery to be recorded");
+        Assert.Empty((await server.SendAsync(HttpMethod.Get, "/api/incidents?status=failed")).Body.GetProperty("incidents").EnumerateArray());
+    }
 }
