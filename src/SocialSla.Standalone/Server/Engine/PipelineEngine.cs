@@ -313,7 +313,7 @@ internal sealed class PipelineEngine : BackgroundService
                             fresh++;
                             if (result.Case is { } touchedCase) touched?.Add(touchedCase.Value);
                             _newMessages.Add((mention, result.Case));
-                            if (result.Case is { } touched) Touched(touched);
+                            if (result.Case is { } changed) Touched(changed);
                             Execute(result.Commands, kpis);
                             _spikes?.Observe(mention, result.Triage, now);
                             break;
