@@ -135,7 +135,9 @@ public sealed class SinkHangFaultTests
         hanging.Hangs = false;
         await WaitUntilAsync(() => server.Scalar("SELECT count(*) FROM deliveries WHERE sink = 'hanging' AND status = 'delivered'") == 2,
             "the receiver takes the alerts once it answers", step: () => time.Advance(TimeSpan.FromSeconds(5)));
-        Assert.Equal(alertIds.Order(), hanging.Answered.Order());
+        // At least once, by id: on a loaded machine an answer slower than this sink's 1-second timeout is retried, and
+        // the receiver dedupes on the id it sees again (the server records one delivery per alert either way).
+        Assert.Equal(alertIds.Order(), hanging.Answered.Distinct().Order());
         Assert.Equal(alertIds.Order(), good.Answered.Order());
         await WaitUntilAsync(async () => Component((await HealthAsync(server)).Body, "alerts", "sinks", "hanging", "status").GetString() == "ok", "healthz shows the sink recovered");
         Assert.Equal(2, server.Scalar("SELECT count(*) FROM alerts"));
