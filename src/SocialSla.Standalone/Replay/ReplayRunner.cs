@@ -68,7 +68,7 @@ internal static class ReplayRunner
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
             sinks[w] = RunGroups(mentions, policy, order, starts, bounds[w], bounds[w + 1],
                 triage is null ? null : new MentionTriage(triage, verdicts!), hourly, marks));
-        var spikeResult = ReplaySpikes.Run(mentions, marks, spikes ?? SpikeOptions.Default);
+        var spikeResult = ReplaySpikes.Run(mentions, marks, spikes ?? SpikeOptions.Default, workers);
 
         var byAccount = new Dictionary<PlatformAccountId, KpiAggregate>();
         var tally = triage is null ? null : new TriageTally();
