@@ -47,55 +47,13 @@ public static class SpikeAlertPayloads
     public static byte[] Teams(SpikeAlert alert, Uri? board)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        return Write(json =>
-        {
-            json.WriteStartObject();
-            json.WriteString("type", "message");
-            json.WriteStartArray("attachments");
-            json.WriteStartObject();
-            json.WriteString("contentType", "application/vnd.microsoft.card.adaptive");
-            json.WriteNull("contentUrl");
-            json.WriteStartObject("content");
-            json.WriteString("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
-            json.WriteString("type", "AdaptiveCard");
-            json.WriteString("version", TeamsCardPayload.SchemaVersion);
-            json.WriteStartArray("body");
-            json.WriteStartObject();
-            json.WriteString("type", "TextBlock");
-            json.WriteString("text", Title(alert));
-            json.WriteString("weight", "Bolder");
-            json.WriteString("size", "Medium");
-            json.WriteString("color", alert.Phase == SpikePhase.Started ? "Attention" : "Good");
-            json.WriteBoolean("wrap", true);
-            json.WriteEndObject();
-            json.WriteStartObject();
-            json.WriteString("type", "FactSet");
-            json.WriteStartArray("facts");
-            foreach (var (title, value) in Facts(alert))
+        return AdaptiveCardWriter.Message(
+            json =>
             {
-                json.WriteStartObject();
-                json.WriteString("title", title);
-                json.WriteString("value", value);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteStartArray("actions");
-            if (board is not null)
-            {
-                json.WriteStartObject();
-                json.WriteString("type", "Action.OpenUrl");
-                json.WriteString("title", "Open board");
-                json.WriteString("url", board.ToString());
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteEndObject();
-        });
+                AdaptiveCardWriter.TextBlock(json, Title(alert), "Bolder", "Medium", alert.Phase == SpikePhase.Started ? "Attention" : "Good");
+                AdaptiveCardWriter.FactSet(json, Facts(alert));
+            },
+            json => AdaptiveCardWriter.OpenUrl(json, "Open board", board?.ToString()));
     }
 
     /// <summary>The Slack incoming-webhook message, UTF-8 JSON: a <c>text</c> fallback, a header and a section of fields.</summary>
@@ -103,48 +61,11 @@ public static class SpikeAlertPayloads
     {
         ArgumentNullException.ThrowIfNull(alert);
         var title = Title(alert);
-        return Write(json =>
+        return SlackBlocksWriter.Message(title, json =>
         {
-            json.WriteStartObject();
-            json.WriteString("text", title);
-            json.WriteStartArray("blocks");
-            json.WriteStartObject();
-            json.WriteString("type", "header");
-            json.WriteStartObject("text");
-            json.WriteString("type", "plain_text");
-            json.WriteString("text", title.Length <= 150 ? title : string.Concat(title.AsSpan(0, 149), "…"));
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteStartObject();
-            json.WriteString("type", "section");
-            json.WriteStartArray("fields");
-            foreach (var (name, value) in Facts(alert))
-            {
-                json.WriteStartObject();
-                json.WriteString("type", "mrkdwn");
-                json.WriteString("text", $"*{name}*\n{value.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)}");
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-            if (board is not null)
-            {
-                json.WriteStartObject();
-                json.WriteString("type", "actions");
-                json.WriteStartArray("elements");
-                json.WriteStartObject();
-                json.WriteString("type", "button");
-                json.WriteStartObject("text");
-                json.WriteString("type", "plain_text");
-                json.WriteString("text", "Open board");
-                json.WriteEndObject();
-                json.WriteString("url", board.ToString());
-                json.WriteEndObject();
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
+            SlackBlocksWriter.Header(json, title);
+            SlackBlocksWriter.Fields(json, Facts(alert));
+            SlackBlocksWriter.Buttons(json, board is null ? [] : [("Open board", board.ToString())]);
         });
     }
 

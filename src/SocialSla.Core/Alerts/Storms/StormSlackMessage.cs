@@ -1,8 +1,7 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using NodaTime.Text;
+using static SocialSla.Core.Alerts.SlackBlocksWriter;
 
 namespace SocialSla.Core.Alerts.Storms;
 
@@ -19,29 +18,10 @@ public static class StormSlackMessage
     public static byte[] Build(StormIncident incident, Uri? board)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var json = new Utf8JsonWriter(buffer))
+        return Message($"{incident.Title} since {InstantPattern.ExtendedIso.Format(incident.StartedAt)}", json =>
         {
-            json.WriteStartObject();
-            json.WriteString("text", $"{incident.Title} since {InstantPattern.ExtendedIso.Format(incident.StartedAt)}");
-            json.WriteStartArray("blocks");
-
-            json.WriteStartObject();
-            json.WriteString("type", "header");
-            PlainText(json, "text", incident.Title.Length <= 150 ? incident.Title : incident.Title[..150]);
-            json.WriteEndObject();
-
-            json.WriteStartObject();
-            json.WriteString("type", "section");
-            json.WriteStartArray("fields");
-            Field(json, "Account", incident.Account.ToString());
-            Field(json, "Level", SlaAlertJson.KindName(incident.Level));
-            Field(json, "Alerts", incident.Count.ToString(CultureInfo.InvariantCulture));
-            Field(json, "Since", InstantPattern.ExtendedIso.Format(incident.StartedAt));
-            Field(json, "Incident", incident.GroupId);
-            json.WriteEndArray();
-            json.WriteEndObject();
-
+            Header(json, incident.Title);
+            Fields(json, Facts(incident));
             var list = new StringBuilder();
             foreach (var @case in incident.Cases.Take(CasesShown))
             {
@@ -50,52 +30,18 @@ public static class StormSlackMessage
             }
             var more = incident.Count - Math.Min(CasesShown, incident.Cases.Count);
             if (more > 0) list.Append("• … and ").Append(more.ToString(CultureInfo.InvariantCulture)).Append(" more");
-            if (list.Length > 0)
-            {
-                json.WriteStartObject();
-                json.WriteString("type", "section");
-                json.WriteStartObject("text");
-                json.WriteString("type", "mrkdwn");
-                json.WriteString("text", list.ToString().TrimEnd('\n'));
-                json.WriteEndObject();
-                json.WriteEndObject();
-            }
-
-            if (board is not null)
-            {
-                json.WriteStartObject();
-                json.WriteString("type", "actions");
-                json.WriteStartArray("elements");
-                json.WriteStartObject();
-                json.WriteString("type", "button");
-                PlainText(json, "text", "Open board");
-                json.WriteString("url", board.ToString());
-                json.WriteEndObject();
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        return buffer.WrittenSpan.ToArray();
+            if (list.Length > 0) Section(json, list.ToString().TrimEnd('\n'));
+            Buttons(json, board is null ? [] : [("Open board", board.ToString())]);
+        });
     }
 
-    private static void PlainText(Utf8JsonWriter json, string name, string text)
-    {
-        json.WriteStartObject(name);
-        json.WriteString("type", "plain_text");
-        json.WriteString("text", text);
-        json.WriteEndObject();
-    }
-
-    private static void Field(Utf8JsonWriter json, string title, string value)
-    {
-        json.WriteStartObject();
-        json.WriteString("type", "mrkdwn");
-        json.WriteString("text", $"*{title}*\n{Escape(value)}");
-        json.WriteEndObject();
-    }
-
-    private static string Escape(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+    /// <summary>The facts a storm message lists (Teams and Slack), in order.</summary>
+    internal static IEnumerable<(string Title, string Value)> Facts(StormIncident incident) =>
+    [
+        ("Account", incident.Account.ToString()),
+        ("Level", SlaAlertJson.KindName(incident.Level)),
+        ("Alerts", incident.Count.ToString(CultureInfo.InvariantCulture)),
+        ("Since", InstantPattern.ExtendedIso.Format(incident.StartedAt)),
+        ("Incident", incident.GroupId),
+    ];
 }
