@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using SocialSla.Standalone.Tests.Pulls;
 using static SocialSla.Standalone.Tests.Server.Faults.FaultChecks;
 
 namespace SocialSla.Standalone.Tests.Server.Faults;
@@ -32,7 +33,7 @@ public sealed class ClockStepFaultTests
     }
 
     /// <summary>Lets the engine wake (its longest sleep) a few times on the monotonic clock.</summary>
-    private static async Task RunOnAsync(SteppingTimeProvider time, int sleeps)
+    private static async Task RunOnAsync(ManualTimeProvider time, int sleeps)
     {
         for (var i = 0; i < sleeps; i++)
         {
@@ -41,7 +42,7 @@ public sealed class ClockStepFaultTests
         }
     }
 
-    private static async Task PostAsync(TestServer server, SteppingTimeProvider time, int n, DateTimeOffset createdAt)
+    private static async Task PostAsync(TestServer server, ManualTimeProvider time, int n, DateTimeOffset createdAt)
     {
         // Signed with the server's (stepped) wall clock, as a platform whose clock agrees would within tolerance.
         using var response = await server.PostMentionsAsync(time.GetUtcNow(), TestServer.Mention($"{n}", createdAt, channel: "dm", thread: $"pair-{n}", author: $"{900 + n}"));
@@ -52,7 +53,7 @@ public sealed class ClockStepFaultTests
     [Fact]
     public async Task Stepping_the_wall_clock_back_and_forth_fires_no_alert_early_none_twice_and_loses_none()
     {
-        var time = new SteppingTimeProvider(T0);
+        var time = new ManualTimeProvider(T0, fakeTimestamps: true);
         await using var server = await TestServer.StartAsync(time);
         await PostAsync(server, time, 1, T0); // 15-minute target: warning at 7.5, at risk at 12, breached at 15 minutes
 
