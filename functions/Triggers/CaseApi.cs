@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -6,10 +9,10 @@ using NodaTime;
 using NodaTime.Text;
 using SocialSla.Core.Alerts;
 using SocialSla.Core.Cases;
-using SocialSla.Core.Mentions;
 using SocialSla.Core.Pipeline;
 using SocialSla.Core.Storage;
 using SocialSla.Core.Storage.Tables;
+using SocialSla.Core.Triage;
 using SocialSla.Functions.Adapters;
 using SocialSla.Functions.Orchestrations;
 
@@ -24,7 +27,9 @@ namespace SocialSla.Functions.Triggers;
 /// <c>X-MS-CLIENT-PRINCIPAL-NAME</c> header App Service adds (README: read APIs).</para>
 /// <para>Differences from the Standalone: the Functions app keeps live cases only (open, resolved within the reopen
 /// window, not yet opened); a case that closed for good is gone from the table, and messages are not stored, so the
-/// detail has no message list.</para>
+/// detail has no message list, and its <c>alerts</c> are the fired alerts' ids (<c>GET /api/alerts</c> has the rest). The
+/// list and the summary and clock fields are written by the same Core writers as the Standalone's
+/// (<see cref="CaseSummaryJson"/>).</para>
 /// </remarks>
 public sealed class CaseApi(AppSettings settings, PipelineTable pipeline, EffectsRunner effects)
 {
@@ -45,7 +50,21 @@ public sealed class CaseApi(AppSettings settings, PipelineTable pipeline, Effect
             cases.Add(PipelineTableEntity.ToCase(entity.Properties, settings.Policy));
         var limit = CaseBoardOrder.Limit(int.TryParse(request.Query["limit"].FirstOrDefault(), out var asked) ? asked : null, MaxList);
         var top = CaseBoardOrder.Top(cases, request.Query["account"].FirstOrDefault(), settings.Policy, now, limit);
-        return new JsonResult(new { now = Format(now), cases = top.Select(c => Summary(c.State, c.NextThresholdAt, now)) });
+        var triage = ExcerptTriageOf(settings);
+        return Json(json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("now", Format(now));
+            json.WriteStartArray("cases");
+            foreach (var (state, _) in top)
+            {
+                json.WriteStartObject();
+                CaseSummaryJson.WriteFields(json, CaseSummary.Of(state, settings.Policy, now, ExcerptTriage.Assess(state, triage)), now);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
     }
 
     private async Task<IActionResult> DetailAsync(HttpRequest request, string id)
@@ -54,25 +73,20 @@ public sealed class CaseApi(AppSettings settings, PipelineTable pipeline, Effect
         var state = await ReadAsync(caseId, request.HttpContext.RequestAborted);
         if (state is null) return Error(404, $"no case '{id}'");
         var now = Now();
-        var clocks = CaseClocks.Describe(state, settings.Policy, state.ClosedAt ?? now);
-        var alerts = state.Fired.Select(key => new AlertId(state.Id, key).ToString());
-        return new JsonResult(new
+        var summary = CaseSummary.Of(state, settings.Policy, now, ExcerptTriage.Assess(state, ExcerptTriageOf(settings)));
+        var clocks = CaseClocks.Describe(state, settings.Policy, state.Status is CaseStatus.Open or CaseStatus.NotOpened ? now : state.ClosedAt ?? now);
+        return Json(json =>
         {
-            summary = Summary(state, CaseClocks.NextThresholdAt(clocks), now),
-            clocks = clocks.Select(c => new
-            {
-                clock = AlertId.ClockName(c.Kind),
-                sequence = c.Sequence,
-                state = c.State.ToString().ToLowerInvariant(),
-                startedAt = Format(c.StartedAt),
-                stoppedAt = c.StoppedAt is { } stopped ? Format(stopped) : null,
-                targetSeconds = c.Target.TotalSeconds,
-                dueAt = c.DueAt is { } due ? Format(due) : null,
-                elapsedSeconds = Math.Round(c.Elapsed.TotalSeconds, 3),
-                nextThreshold = c.NextThreshold is { } level ? AlertId.LevelName(level) : null,
-                nextThresholdAt = c.NextThresholdAt is { } at ? Format(at) : null,
-            }),
-            alerts,
+            json.WriteStartObject();
+            CaseSummaryJson.WriteFields(json, summary, now);
+            json.WriteStartArray("clocks");
+            foreach (var clock in clocks) CaseSummaryJson.WriteClock(json, clock);
+            json.WriteEndArray();
+            // Messages are not stored here (see the remarks); the alerts are named by id.
+            json.WriteStartArray("alerts");
+            foreach (var key in state.Fired) json.WriteStringValue(new AlertId(state.Id, key).ToString());
+            json.WriteEndArray();
+            json.WriteEndObject();
         });
     }
 
@@ -116,20 +130,17 @@ public sealed class CaseApi(AppSettings settings, PipelineTable pipeline, Effect
         return state.GetCase(id);
     }
 
-    private static object Summary(CaseState state, Instant? next, Instant now) => new
+    /// <summary>The configured triage without near-duplicate memory (reads must not change it), if any.</summary>
+    private static MentionTriage? ExcerptTriageOf(AppSettings settings) =>
+        settings.Triage is { } options ? new MentionTriage(options with { DuplicateAuthors = 0 }) : null;
+
+    /// <summary>A JSON answer written with <paramref name="write"/> (the shapes the Standalone server writes).</summary>
+    private static ContentResult Json(Action<Utf8JsonWriter> write)
     {
-        id = state.Id.Value,
-        account = state.Account.ToString(),
-        channel = state.Channel.ToWireName(),
-        priority = state.Priority.ToString().ToLowerInvariant(),
-        status = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(state.Status.ToString()),
-        openedAt = state.Timeline.Length > 0 ? Format(state.Timeline[0].At) : null,
-        nextThresholdAt = next is { } at ? Format(at) : null,
-        secondsToNextThreshold = next is { } due ? Math.Round((due - now).TotalSeconds, 3) : (double?)null,
-        customerHandle = state.CustomerHandle,
-        link = state.Link,
-        excerpt = state.Excerpt,
-    };
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var json = new Utf8JsonWriter(buffer)) write(json);
+        return new ContentResult { Content = Encoding.UTF8.GetString(buffer.WrittenSpan), ContentType = "application/json; charset=utf-8", StatusCode = 200 };
+    }
 
     private static string Format(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
 

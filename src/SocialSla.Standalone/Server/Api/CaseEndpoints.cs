@@ -41,7 +41,7 @@ internal static class CaseEndpoints
             foreach (var summary in cases)
             {
                 json.WriteStartObject();
-                CaseListing.WriteFields(json, summary, now);
+                CaseSummaryJson.WriteFields(json, summary, now);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -59,9 +59,9 @@ internal static class CaseEndpoints
         return new CsvBody("cases.csv", CsvColumns, cases.Select(c => (IReadOnlyList<string>)
         [
             c.Id, c.Account, c.Channel, c.Priority, c.Status, At(c.OpenedAt), At(c.ClosedAt), At(c.NextThresholdAt),
-            c.NextThreshold is { } level ? AlertId.LevelName(level) : "", CaseListing.UrgencyName(c.Urgency), CsvBody.Text(c.CustomerHandle),
+            c.NextThreshold is { } level ? AlertId.LevelName(level) : "", CaseSummaryJson.UrgencyName(c.Urgency), CsvBody.Text(c.CustomerHandle),
             CsvBody.Number(c.Sentiment.Score), c.Sentiment.Label.ToString().ToLowerInvariant(), CsvBody.Text(string.Join(' ', c.Tags)),
-            string.Join(' ', CaseListing.ReasonNames(c.PriorityReasons)), CsvBody.Text(c.Excerpt), c.Link ?? "",
+            string.Join(' ', CaseSummaryJson.ReasonNames(c.PriorityReasons)), CsvBody.Text(c.Excerpt), c.Link ?? "",
         ]));
     }
 
@@ -80,29 +80,15 @@ internal static class CaseEndpoints
         if (row is null) return ApiResults.Error(StatusCodes.Status404NotFound, $"no case '{id}'");
         var state = CaseStateJson.Read(row.State, settings.Policy);
         var clocks = row.Status is "open" or "notOpened" ? CaseClocks.Describe(state, settings.Policy, now) : CaseClocks.Describe(state, settings.Policy, state.ClosedAt ?? now);
-        var summary = new CaseListing(settings, cache).Summarize(row.Id, row.Account, row.Channel, row.Priority, row.Status, row.OpenedAt, row.NextThreshold, row.State, now);
+        var summary = new CaseListing(settings, cache).Summarize(row.Id, row.State, now);
         var messages = ReadMessages(connection, id);
         var alerts = AlertEndpoints.ReadAlerts(connection, "a.case_id = $id", ("$id", id));
         return new JsonBody(json =>
         {
             json.WriteStartObject();
-            CaseListing.WriteFields(json, summary, now);
+            CaseSummaryJson.WriteFields(json, summary, now);
             json.WriteStartArray("clocks");
-            foreach (var clock in clocks)
-            {
-                json.WriteStartObject();
-                json.WriteString("clock", AlertId.ClockName(clock.Kind));
-                json.WriteNumber("sequence", clock.Sequence);
-                json.WriteString("state", clock.State.ToString().ToLowerInvariant());
-                json.WriteString("startedAt", ApiTime.Format(clock.StartedAt));
-                if (clock.StoppedAt is { } stopped) json.WriteString("stoppedAt", ApiTime.Format(stopped));
-                json.WriteNumber("targetSeconds", clock.Target.TotalSeconds);
-                if (clock.DueAt is { } due) json.WriteString("dueAt", ApiTime.Format(due));
-                json.WriteNumber("elapsedSeconds", Math.Round(clock.Elapsed.TotalSeconds, 3));
-                if (clock.NextThreshold is { } level) json.WriteString("nextThreshold", AlertId.LevelName(level));
-                if (clock.NextThresholdAt is { } at) json.WriteString("nextThresholdAt", ApiTime.Format(at));
-                json.WriteEndObject();
-            }
+            foreach (var clock in clocks) CaseSummaryJson.WriteClock(json, clock);
             json.WriteEndArray();
             json.WriteStartArray("messages");
             foreach (var message in messages) message(json);

@@ -20,7 +20,7 @@ internal sealed class CaseStateCache(ServerSettings settings)
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
     /// <summary>A parsed state and its triage.</summary>
-    public sealed record Entry(byte[] Stored, CaseState State, SentimentScore Sentiment, IReadOnlyList<string> Tags, PriorityReasons Reasons);
+    public sealed record Entry(byte[] Stored, CaseState State, ExcerptVerdict Excerpt);
 
     /// <summary>Drops the entries of these cases (their personal data was erased: no parsed copy may outlive it).</summary>
     public void Forget(IReadOnlyCollection<string> ids)
@@ -29,12 +29,11 @@ internal sealed class CaseStateCache(ServerSettings settings)
     }
 
     /// <summary>The entry of a row, parsed and triaged with <paramref name="triage"/> on a miss.</summary>
-    public Entry Get(string id, byte[] stored, Func<CaseState, (SentimentScore, IReadOnlyList<string>, PriorityReasons)> triage)
+    public Entry Get(string id, byte[] stored, Func<CaseState, ExcerptVerdict> triage)
     {
         if (_entries.TryGetValue(id, out var entry) && entry.Stored.AsSpan().SequenceEqual(stored)) return entry;
         var state = CaseStateJson.Read(stored, settings.Policy);
-        var (sentiment, tags, reasons) = triage(state);
-        entry = new Entry(stored, state, sentiment, tags, reasons);
+        entry = new Entry(stored, state, triage(state));
         if (_entries.Count >= MaxEntries) _entries.Clear();
         _entries[id] = entry;
         return entry;
