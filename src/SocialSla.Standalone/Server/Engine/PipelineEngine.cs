@@ -21,8 +21,9 @@ namespace SocialSla.Standalone.Server.Engine;
 /// <summary>The single writer of case state: takes envelopes from the inbox in order, runs them through the Core
 /// pipeline, runs each case's wake-up when it is due, and commits every batch (state, KPIs, alerts, messages and the
 /// inbox position) in one transaction, so each acknowledged delivery is applied exactly once, even across a crash.</summary>
-/// <remarks>The next wake-ups live in the <c>cases</c> table (indexed by due instant) and, mirrored, in a heap in
-/// memory: the loop sleeps until the earliest one or until new work arrives; no tick scans the cases.</remarks>
+/// <remarks>The next wake-ups live in the <c>cases</c> table (indexed by due instant) and, those due within about a
+/// minute, in a heap in memory (<see cref="WakeUpQueue"/>): the loop sleeps until the earliest one or until new work
+/// arrives; no tick scans the cases.</remarks>
 internal sealed class PipelineEngine : BackgroundService
 {
     private const int InboxBatch = 256;
@@ -35,7 +36,7 @@ internal sealed class PipelineEngine : BackgroundService
     private readonly ILogger<PipelineEngine> _log;
     private readonly Channel<byte> _signal = Channel.CreateBounded<byte>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Channel<EngineRequest> _requests = Channel.CreateUnbounded<EngineRequest>();
-    private readonly PriorityQueue<CaseId, Instant> _timers = new();
+    private readonly WakeUpQueue _timers = new();
     private readonly List<SlaAlert> _newAlerts = [];
     private readonly List<SpikeAlert> _newSpikeAlerts = [];
     private SpikeMonitor? _spikes; // the engine thread's; its changed states are stored with each commit
@@ -147,6 +148,8 @@ internal sealed class PipelineEngine : BackgroundService
             var inboxFull = false;
             try
             {
+                // The store holds every wake-up scheduled only while nothing is uncommitted (see WakeUpQueue).
+                if (_uncommittedSince is null && _timers.MustAdvance(now)) _timers.Advance(connection, now);
                 // Wake-ups due by now ran before anything that arrives now (as in replay).
                 var worked = RunDueTimers(pipeline, kpis, now);
                 worked |= TakeRequests(pipeline, kpis, now);
@@ -349,9 +352,8 @@ internal sealed class PipelineEngine : BackgroundService
     private bool RunDueTimers(MentionPipeline pipeline, StoredKpis kpis, Instant now)
     {
         var any = false;
-        while (_timers.TryPeek(out var id, out var due) && due <= now)
+        while (_timers.TryTakeDue(now, out var id, out var due))
         {
-            _timers.Dequeue();
             any = true;
             Touched(id);
             Execute(pipeline.WakeUp(id, due, now), kpis); // nothing when superseded by a later request
@@ -369,7 +371,7 @@ internal sealed class PipelineEngine : BackgroundService
                     kpis.Apply(kpi.Key, kpi.Delta);
                     break;
                 case ScheduleWakeUp wake:
-                    _timers.Enqueue(wake.Case, wake.At);
+                    _timers.Schedule(wake.Case, wake.At);
                     break;
                 case RaiseAlert alert:
                     _newAlerts.Add(alert.Alert);
@@ -444,7 +446,7 @@ internal sealed class PipelineEngine : BackgroundService
                 SlaAlertJson.KindName(alert.Kind), alert.Id.ToString(), alert.Case.Value, lateness);
         }
         foreach (var (request, reply) in _replies) request.Reply.TrySetResult(reply);
-        _status = new EngineStatus(_processedSeq, _status.Batches + 1, _status.AlertsRaised + raised, now, _timers.TryPeek(out _, out var next) ? next : null);
+        _status = new EngineStatus(_processedSeq, _status.Batches + 1, _status.AlertsRaised + raised, now, _timers.Next);
         _newAlerts.Clear();
         _newSpikeAlerts.Clear();
         _newMessages.Clear();
@@ -672,13 +674,9 @@ internal sealed class PipelineEngine : BackgroundService
             position.CommandText = "SELECT value FROM engine WHERE name = 'processed_seq'";
             _processedSeq = position.ExecuteScalar() is long seq ? seq : 0;
         }
-        _timers.Clear();
         ReloadSpikes(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, next_wake FROM cases WHERE next_wake IS NOT NULL";
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) _timers.Enqueue(new CaseId(reader.GetString(0)), InstantNanos.FromNanos(reader.GetInt64(1)));
-        _status = _status with { ProcessedSeq = _processedSeq, NextWakeUp = _timers.TryPeek(out _, out var next) ? next : null };
+        _timers.Reload(connection, Now());
+        _status = _status with { ProcessedSeq = _processedSeq, NextWakeUp = _timers.Next };
     }
 
     /// <summary>Puts back the spike streams as last committed (a damaged state starts its stream afresh, logged).</summary>
@@ -709,7 +707,11 @@ internal sealed class PipelineEngine : BackgroundService
             if (untilEvaluation <= TimeSpan.Zero) return;
             if (untilEvaluation < delay) delay = untilEvaluation + TimeSpan.FromMilliseconds(1);
         }
-        if (_timers.TryPeek(out _, out var due))
+        // The earliest wake-up in memory or, with nothing uncommitted, when the horizon of those in memory moves on (with
+        // something uncommitted, the commit deadline below comes first).
+        var next = _timers.NextInMemory;
+        if (_uncommittedSince is null && (next is null || _timers.AdvanceAt < next)) next = _timers.AdvanceAt;
+        if (next is { } due)
         {
             var now = Now();
             if (due <= now) return;
