@@ -18,8 +18,8 @@ namespace SocialSla.Benchmarks;
 [Config(typeof(ProductGcConfig))]
 public class ReplayBenchmarks
 {
-    /// <summary>One launch, one warm-up, five measured runs, with the GC settings of the <c>socialsla</c> command
-    /// (workstation, non-concurrent, conserve memory 9: see its project file).</summary>
+    /// <summary>One launch, one warm-up, five measured runs, with the GC settings of <c>socialsla replay</c>
+    /// (workstation, conserve memory 9, no background collections: the batch latency mode; see its project file).</summary>
     private sealed class ProductGcConfig : ManualConfig
     {
         public ProductGcConfig() => AddJob(Job.Default

@@ -38,6 +38,8 @@ internal static class ReplayCommand
     private static int Run(string path, string? format, string? policyPath, string? target, bool json, bool strict, bool stats,
         string? triagePath, PiiKinds masking, TextWriter output, TextWriter error)
     {
+        // A batch job: throughput and peak memory count, not pauses (no background collections; see the project file).
+        System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.Batch;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         if (!ReplayInput.TryLoad(path, format, policyPath, target, strict, triagePath, error, out var batch, out var policy, out var triage, out var exitCode))
             return exitCode;

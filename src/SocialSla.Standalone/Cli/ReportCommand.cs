@@ -33,6 +33,8 @@ internal static class ReportCommand
     private static int Run(string path, string htmlPath, string? format, string? policyPath, string? target, bool strict, string? triagePath,
         PiiKinds masking, TextWriter output, TextWriter error)
     {
+        // A batch job: throughput and peak memory count, not pauses (no background collections; see the project file).
+        System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.Batch;
         if (!ReplayInput.TryLoad(path, format, policyPath, target, strict, triagePath, error, out var batch, out var policy, out var triage, out var exitCode))
             return exitCode;
         var result = ReplayRunner.Run(batch.Mentions, policy, batch.Rows, batch.Issues.Count, Environment.ProcessorCount, triage,

@@ -25,6 +25,9 @@ internal static class ServeCommand
 
     private static async Task<int> RunAsync(string? configPath, string urls, bool demo, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        // Acknowledgements wait for no full blocking collection unless memory runs short (background collections are on:
+        // see the project file); at 5,000 webhooks/s they came every few seconds and set the p99 (BENCHMARKS.md).
+        System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.SustainedLowLatency;
         ServerSettings settings;
         DemoSetup? demoSetup = null;
         if (demo)
