@@ -43,7 +43,8 @@ internal sealed class WakeUpQueue(int loadLimit = WakeUpQueue.DefaultLoadLimit)
     /// <summary>The earliest wake-up in memory.</summary>
     public Instant? NextInMemory => _queue.TryPeek(out _, out var at) ? at : null;
 
-    /// <summary>The earliest wake-up in memory, else the earliest stored past the horizon when it last moved.</summary>
+    /// <summary>The earliest wake-up: in memory, else the earliest past the horizon (stored when the horizon last moved, or
+    /// scheduled since; one since superseded may make it early, never late).</summary>
     public Instant? Next => NextInMemory ?? _beyond;
 
     /// <summary>Whether the horizon is to be moved on at <paramref name="now"/>.</summary>
@@ -56,6 +57,7 @@ internal sealed class WakeUpQueue(int loadLimit = WakeUpQueue.DefaultLoadLimit)
     public void Schedule(CaseId id, Instant at)
     {
         if (at <= LoadedThrough) _queue.Enqueue(id, at);
+        else if (_beyond is null || at < _beyond) _beyond = at;
     }
 
     /// <summary>Takes the earliest wake-up if it is due at <paramref name="now"/>.</summary>
@@ -108,7 +110,7 @@ internal sealed class WakeUpQueue(int loadLimit = WakeUpQueue.DefaultLoadLimit)
                 LoadedThrough = cut - Duration.Epsilon;
             }
         }
-        _beyond = _queue.Count > 0 ? null : ReadEarliestBeyond(connection);
+        _beyond = ReadEarliestBeyond(connection);
     }
 
     private void Take(List<(CaseId Id, Instant At)> rows, int count)
