@@ -149,7 +149,11 @@ internal sealed class PipelineEngine : BackgroundService
             try
             {
                 // The store holds every wake-up scheduled only while nothing is uncommitted (see WakeUpQueue).
-                if (_uncommittedSince is null && _timers.MustAdvance(now)) _timers.Advance(connection, now);
+                if (_uncommittedSince is null && _timers.MustAdvance(now))
+                {
+                    _timers.Advance(connection, now);
+                    _status = _status with { NextWakeUp = _timers.Next };
+                }
                 // Wake-ups due by now ran before anything that arrives now (as in replay).
                 var worked = RunDueTimers(pipeline, kpis, now);
                 worked |= TakeRequests(pipeline, kpis, now);
