@@ -50,7 +50,7 @@ public sealed class CaseApi(AppSettings settings, PipelineTable pipeline, Effect
             cases.Add(PipelineTableEntity.ToCase(entity.Properties, settings.Policy));
         var limit = CaseBoardOrder.Limit(int.TryParse(request.Query["limit"].FirstOrDefault(), out var asked) ? asked : null, MaxList);
         var top = CaseBoardOrder.Top(cases, request.Query["account"].FirstOrDefault(), settings.Policy, now, limit);
-        var triage = ExcerptTriageOf(settings);
+        var triage = ExcerptTriage.For(settings.Triage);
         return Json(json =>
         {
             json.WriteStartObject();
@@ -73,8 +73,8 @@ public sealed class CaseApi(AppSettings settings, PipelineTable pipeline, Effect
         var state = await ReadAsync(caseId, request.HttpContext.RequestAborted);
         if (state is null) return Error(404, $"no case '{id}'");
         var now = Now();
-        var summary = CaseSummary.Of(state, settings.Policy, now, ExcerptTriage.Assess(state, ExcerptTriageOf(settings)));
-        var clocks = CaseClocks.Describe(state, settings.Policy, state.Status is CaseStatus.Open or CaseStatus.NotOpened ? now : state.ClosedAt ?? now);
+        var summary = CaseSummary.Of(state, settings.Policy, now, ExcerptTriage.Assess(state, ExcerptTriage.For(settings.Triage)));
+        var clocks = CaseSummary.ClocksAt(state, settings.Policy, now);
         return Json(json =>
         {
             json.WriteStartObject();
@@ -129,10 +129,6 @@ public sealed class CaseApi(AppSettings settings, PipelineTable pipeline, Effect
         state.Load(row, await pipeline.Port.GetAsync(state.PartitionKey, row, cancellationToken));
         return state.GetCase(id);
     }
-
-    /// <summary>The configured triage without near-duplicate memory (reads must not change it), if any.</summary>
-    private static MentionTriage? ExcerptTriageOf(AppSettings settings) =>
-        settings.Triage is { } options ? new MentionTriage(options with { DuplicateAuthors = 0 }) : null;
 
     /// <summary>A JSON answer written with <paramref name="write"/> (the shapes the Standalone server writes).</summary>
     private static ContentResult Json(Action<Utf8JsonWriter> write)

@@ -60,8 +60,8 @@ public sealed record CaseSummary(
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(excerpt);
-        var open = state.Status is CaseStatus.Open or CaseStatus.NotOpened;
-        var clocks = CaseClocks.Describe(state, policy, open ? now : state.ClosedAt ?? now);
+        var open = IsOpen(state);
+        var clocks = ClocksAt(state, policy, now);
         ThresholdLevel? level = null;
         Instant? levelAt = null;
         foreach (var clock in clocks)
@@ -75,6 +75,16 @@ public sealed record CaseSummary(
             state.CustomerHandle, state.Link, state.Excerpt, excerpt.Sentiment, state.Tags.Length > 0 ? state.Tags : excerpt.Tags, excerpt.Reasons,
             state.Queue, state.Sentiment);
     }
+
+    /// <summary>The case's clocks as the list and the detail show them: an open (or not yet opened) case's run to
+    /// <paramref name="now"/>, a closed one's to when it closed.</summary>
+    public static IReadOnlyList<ClockStatus> ClocksAt(CaseState state, SlaPolicy policy, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return CaseClocks.Describe(state, policy, IsOpen(state) ? now : state.ClosedAt ?? now);
+    }
+
+    private static bool IsOpen(CaseState state) => state.Status is CaseStatus.Open or CaseStatus.NotOpened;
 
     /// <summary>The wire name of a status: <c>open</c>, <c>resolved</c>, <c>closed</c>, <c>notOpened</c>, <c>merged</c>.</summary>
     public static string StatusName(CaseStatus status) => JsonNamingPolicy.CamelCase.ConvertName(status.ToString());

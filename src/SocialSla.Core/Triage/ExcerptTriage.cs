@@ -14,6 +14,10 @@ public sealed record ExcerptVerdict(SentimentScore Sentiment, IReadOnlyList<stri
 /// (which should keep no near-duplicate memory: reads must not change it), else sentiment alone.</summary>
 public static class ExcerptTriage
 {
+    /// <summary>The triage to read excerpts with under <paramref name="options"/> (none without): near-duplicate memory off,
+    /// so reads change nothing.</summary>
+    public static MentionTriage? For(TriageOptions? options) => options is null ? null : new MentionTriage(options with { DuplicateAuthors = 0 });
+
     /// <summary>The verdict on <paramref name="state"/>'s excerpt.</summary>
     public static ExcerptVerdict Assess(CaseState state, MentionTriage? triage)
     {

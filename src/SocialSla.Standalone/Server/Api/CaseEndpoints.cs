@@ -79,7 +79,7 @@ internal static class CaseEndpoints
         var row = ReadCase(connection, id);
         if (row is null) return ApiResults.Error(StatusCodes.Status404NotFound, $"no case '{id}'");
         var state = CaseStateJson.Read(row.State, settings.Policy);
-        var clocks = row.Status is "open" or "notOpened" ? CaseClocks.Describe(state, settings.Policy, now) : CaseClocks.Describe(state, settings.Policy, state.ClosedAt ?? now);
+        var clocks = CaseSummary.ClocksAt(state, settings.Policy, now);
         var summary = new CaseListing(settings, cache).Summarize(row.Id, row.State, now);
         var messages = ReadMessages(connection, id);
         var alerts = AlertEndpoints.ReadAlerts(connection, "a.case_id = $id", ("$id", id));

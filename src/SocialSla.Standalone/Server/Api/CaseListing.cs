@@ -22,7 +22,7 @@ internal sealed class CaseListing
     {
         _settings = settings;
         _cache = cache;
-        _triage = new(() => settings.Triage is { } options ? new MentionTriage(options with { DuplicateAuthors = 0 }) : null);
+        _triage = new(() => ExcerptTriage.For(settings.Triage));
     }
 
     public List<CaseSummary> Read(SqliteConnection connection, CaseListQuery query, Instant now)
